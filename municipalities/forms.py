@@ -1,0 +1,95 @@
+"""Forms of the tenancy app; choices are always limited to the current municipality."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .access import Role
+from .actions import user_find
+from .models import Membership, Municipality, OrgUnit
+from .selectors import org_unit_list
+
+
+class StyledForm:
+    """Mixin giving every widget its Bootstrap class and marking invalid fields; used by all apps' forms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select | forms.SelectMultiple):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+
+class MunicipalitySettingsForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Municipality
+        fields = ["name", "kind", "population", "public_dashboard"]
+
+
+class OrgUnitForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = OrgUnit
+        fields = ["name", "short_name", "parent"]
+
+    def __init__(self, *args, user, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality
+        parents = org_unit_list(user=user, municipality=municipality)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents.order_by("name")
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        clash = OrgUnit.objects.filter(municipality=self.instance.municipality, name__iexact=name)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("This municipality already has a unit of this name."))
+        return name
+
+    def validate_unique(self) -> None:
+        # municipality is not a form field, so ModelForm would skip the (municipality, name) check.
+        try:
+            self.instance.validate_constraints()
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
+
+class MembershipForm(StyledForm, forms.Form):
+    login = forms.CharField(
+        label=_("User name or e-mail address"),
+        max_length=254,
+        help_text=_("The person must already have a Digiplan account."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    def __init__(self, *args, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+
+    def clean(self):
+        cleaned = super().clean()
+        login, role = cleaned.get("login"), cleaned.get("role")
+        if not login:
+            return cleaned
+        user = user_find(login=login)
+        if user is None:
+            self.add_error("login", _("No active account has this user name or e-mail address."))
+            return cleaned
+        if role and Membership.objects.filter(user=user, municipality=self.municipality, role=role).exists():
+            self.add_error("role", _("This person already has this role here."))
+        cleaned["user"] = user
+        return cleaned

@@ -1,0 +1,165 @@
+"""Pages of the tenancy app: home, municipality switch and settings, organisation, members."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import actions, selectors
+from .access import AREAS, MEMBERSHIPS, MUNICIPALITY, ORGANISATION, Action, Area
+from .forms import MembershipForm, MunicipalitySettingsForm, OrgUnitForm
+from .tenancy import choose_municipality
+
+
+def area_required(area: Area, action: Action | str = Action.VIEW):
+    """Login, a current municipality, and a role that allows ``action`` on ``area``.
+
+    A user without any membership gets a page that says so; a role without the area gets 403 (the area
+    exists for everyone; single objects outside the user's scope are 404 in the views themselves).
+    """
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.tenancy.municipality is None:
+                return render(request, "municipalities/no_membership.html", status=403)
+            if not request.tenancy.can(area, action):
+                raise PermissionDenied(_("Your role does not include this part of Digiplan."))
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+@area_required(MUNICIPALITY)
+def home(request: HttpRequest) -> HttpResponse:
+    tenancy = request.tenancy
+    areas = [(area, tenancy.can(area), tenancy.can(area, Action.CHANGE)) for area in AREAS]
+    return render(request, "municipalities/home.html", {"areas": areas})
+
+
+@login_required
+@require_POST
+def switch_municipality(request: HttpRequest) -> HttpResponse:
+    try:
+        municipality_id = int(request.POST.get("municipality", ""))
+    except ValueError:
+        municipality_id = None
+    if municipality_id is None or not choose_municipality(request, municipality_id):
+        messages.error(request, _("You are not a member of that municipality."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "home"
+    return redirect(target)
+
+
+@area_required(MUNICIPALITY)
+def municipality_detail(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "municipalities/municipality_detail.html", {"municipality": request.tenancy.municipality}
+    )
+
+
+@area_required(MUNICIPALITY, Action.CHANGE)
+def municipality_edit(request: HttpRequest) -> HttpResponse:
+    municipality = request.tenancy.municipality
+    form = MunicipalitySettingsForm(request.POST or None, instance=municipality)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Settings saved."))
+        return redirect("municipality")
+    return render(request, "municipalities/municipality_form.html", {"form": form})
+
+
+@area_required(ORGANISATION)
+def org_unit_list(request: HttpRequest) -> HttpResponse:
+    tree = selectors.org_unit_tree(user=request.user, municipality=request.tenancy.municipality)
+    return render(request, "municipalities/orgunit_list.html", {"tree": tree})
+
+
+@area_required(ORGANISATION)
+def org_unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_object_or_404(
+        selectors.org_unit_get(user=request.user, municipality=request.tenancy.municipality, pk=pk)
+    )
+    children = selectors.org_unit_list(user=request.user, municipality=request.tenancy.municipality).filter(
+        parent=unit
+    )
+    return render(request, "municipalities/orgunit_detail.html", {"unit": unit, "children": children})
+
+
+@area_required(ORGANISATION, Action.CHANGE)
+def org_unit_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    municipality = request.tenancy.municipality
+    unit = None
+    if pk is not None:
+        unit = get_object_or_404(
+            selectors.org_unit_get(user=request.user, municipality=municipality, pk=pk, action=Action.CHANGE)
+        )
+    form = OrgUnitForm(request.POST or None, instance=unit, user=request.user, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        unit = form.save()
+        messages.success(request, _("Unit “%(name)s” saved.") % {"name": unit.name})
+        return redirect("orgunit-detail", pk=unit.pk)
+    return render(request, "municipalities/orgunit_form.html", {"form": form, "unit": unit})
+
+
+@area_required(ORGANISATION, Action.DELETE)
+def org_unit_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_object_or_404(
+        selectors.org_unit_get(
+            user=request.user, municipality=request.tenancy.municipality, pk=pk, action=Action.DELETE
+        )
+    )
+    if request.method == "POST":
+        if unit.child_count:
+            messages.error(request, _("Move or delete the sub-units of this unit first."))
+            return redirect("orgunit-detail", pk=unit.pk)
+        unit.delete()
+        messages.success(request, _("Unit “%(name)s” deleted.") % {"name": unit.name})
+        return redirect("orgunit-list")
+    return render(request, "municipalities/confirm_delete.html", {"object": unit, "cancel": unit})
+
+
+@area_required(MEMBERSHIPS)
+def membership_list(request: HttpRequest) -> HttpResponse:
+    municipality = request.tenancy.municipality
+    form = MembershipForm(request.POST or None, municipality=municipality)
+    if request.method == "POST":
+        if not request.tenancy.can(MEMBERSHIPS, Action.ADD):
+            raise PermissionDenied
+        if form.is_valid():
+            actions.membership_add(
+                municipality=municipality, user=form.cleaned_data["user"], role=form.cleaned_data["role"]
+            )
+            messages.success(request, _("Role added."))
+            return redirect("membership-list")
+    memberships = selectors.membership_list(user=request.user, municipality=municipality)
+    return render(request, "municipalities/membership_list.html", {"memberships": memberships, "form": form})
+
+
+@area_required(MEMBERSHIPS, Action.DELETE)
+@require_POST
+def membership_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_object_or_404(
+        selectors.membership_list(
+            user=request.user, municipality=request.tenancy.municipality, action=Action.DELETE
+        ).filter(pk=pk)
+    )
+    try:
+        actions.membership_remove(membership=membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Role removed."))
+    return redirect("membership-list")
