@@ -1,0 +1,431 @@
+"""The digital vision and agenda a council adopts (DESIGN.md §4 strategy).
+
+Strategy (a version) → FieldOfAction → Goal → Indicator → Measurement, and the CouncilResolution that
+adopted a version. An adopted (or submitted, or superseded) version is frozen: its own fields, its fields
+of action, goals and indicators refuse every save and delete, whichever path (page, API, admin) calls
+them. Measurements stay open: they are how progress is tracked. A revision copies a version into a new
+draft; goals and indicators keep a ``lineage`` shared across versions, so measurements and comparisons
+follow "the same" indicator from one version to the next.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from municipalities.access import STRATEGY, Role, Scope, ScopedQuerySet
+from municipalities.models import Municipality, OrgUnit
+
+
+class StrategyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted to the council")
+    ADOPTED = "adopted", _("Adopted")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+FROZEN_STATUSES = (StrategyStatus.SUBMITTED, StrategyStatus.ADOPTED, StrategyStatus.SUPERSEDED)
+COUNCIL_VISIBLE = (StrategyStatus.ADOPTED, StrategyStatus.SUPERSEDED)
+MIN_YEAR, MAX_YEAR = 2000, 2100
+POSITIVE = [MinValueValidator(Decimal("0.01"))]
+
+
+class FrozenError(ValidationError):
+    """Raised on any write to a frozen strategy version or its parts."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "This strategy version has been submitted or adopted and can no longer be changed. "
+                "Revise it to get an editable draft."
+            ),
+            code="frozen",
+        )
+
+
+def _council_rule(path: str) -> dict[Role, Q]:
+    """Council members and project leads read adopted (and superseded) versions only; drafts stay hidden."""
+    rule = Q(**{f"{path}status__in": COUNCIL_VISIBLE})
+    return {Role.COUNCIL: rule, Role.PROJECT_LEAD: rule}
+
+
+class CouncilResolution(models.Model):
+    """A council decision (Ratsbeschluss); adopted versions (later projects, reports) trace to one."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, verbose_name=_("municipality"))
+    number = models.CharField(_("resolution number"), max_length=50)
+    date = models.DateField(_("date of the resolution"))
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("link to the council information system"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(area=STRATEGY)
+
+    class Meta:
+        verbose_name = _("council resolution")
+        verbose_name_plural = _("council resolutions")
+        ordering = ["-date", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "number"], name="resolution_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.date:%d.%m.%Y})"
+
+
+class Strategy(models.Model):
+    """One version of a municipality's digital strategy ("Digitale Agenda 2030", version 2)."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="strategies", verbose_name=_("municipality")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    vision = models.TextField(
+        _("vision"), help_text=_("Where the municipality wants to be at the end of the period.")
+    )
+    guiding_principles = models.TextField(_("guiding principles"), blank=True)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=StrategyStatus, default=StrategyStatus.DRAFT
+    )
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    predecessor = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successor",
+        verbose_name=_("previous version"),
+    )
+    resolution = models.ForeignKey(
+        CouncilResolution,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="strategies",
+        verbose_name=_("adopting council resolution"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(area=STRATEGY, row_filters=_council_rule(""))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+        ordering = ["-start_year", "title", "-version"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__gte=MIN_YEAR, end_year__lte=MAX_YEAR, end_year__gte=F("start_year")),
+                name="strategy_period_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=StrategyStatus.values), name="strategy_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[StrategyStatus.DRAFT, StrategyStatus.SUBMITTED])
+                | Q(resolution__isnull=False),
+                name="strategy_adopted_has_resolution",
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="strategy_version_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status in FROZEN_STATUSES
+
+    def _stored_status(self) -> str | None:
+        if self.pk is None:
+            return None
+        return Strategy.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+
+    def clean(self) -> None:
+        super().clean()
+        if self._stored_status() in FROZEN_STATUSES:
+            raise FrozenError()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The last year cannot be before the first year.")})
+        for name in ("start_year", "end_year"):
+            value = getattr(self, name)
+            if value is not None and not MIN_YEAR <= value <= MAX_YEAR:
+                raise ValidationError({name: _("Enter a year between 2000 and 2100.")})
+
+    def save(self, *args, **kwargs) -> None:
+        # Status changes of a frozen version (adopt, supersede) go through actions with allow_frozen.
+        if not kwargs.pop("allow_frozen", False) and self._stored_status() in FROZEN_STATUSES:
+            raise FrozenError()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._stored_status() in FROZEN_STATUSES:
+            raise FrozenError()
+        return super().delete(*args, **kwargs)
+
+
+class FrozenWithStrategy(models.Model):
+    """Parts of a strategy version: writable only while their version is a draft."""
+
+    class Meta:
+        abstract = True
+
+    def _strategy_id(self) -> int | None:
+        raise NotImplementedError
+
+    def _check_not_frozen(self, stored: bool) -> None:
+        ids = {self._strategy_id()}
+        if stored and self.pk is not None:
+            ids.add(type(self).objects.filter(pk=self.pk).values_list(self.STRATEGY_PATH, flat=True).first())
+        if Strategy.objects.filter(pk__in=[i for i in ids if i], status__in=FROZEN_STATUSES).exists():
+            raise FrozenError()
+
+    def clean(self) -> None:
+        super().clean()
+        self._check_not_frozen(stored=True)
+
+    def save(self, *args, **kwargs) -> None:
+        self._check_not_frozen(stored=True)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._check_not_frozen(stored=True)
+        return super().delete(*args, **kwargs)
+
+
+class FieldOfAction(FrozenWithStrategy):
+    """Handlungsfeld: a theme of the strategy (online services, e-file and processes, skills, …)."""
+
+    STRATEGY_PATH = "strategy"
+
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.CASCADE, related_name="fields", verbose_name=_("strategy")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1, validators=POSITIVE)
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(
+        area=STRATEGY, municipality_field="strategy__municipality", row_filters=_council_rule("strategy__")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("field of action")
+        verbose_name_plural = _("fields of action")
+        ordering = ["position", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "title"], name="field_unique_title"),
+            models.UniqueConstraint(fields=["strategy", "lineage"], name="field_unique_lineage"),
+            models.CheckConstraint(condition=Q(weight__gt=0), name="field_weight_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def _strategy_id(self) -> int | None:
+        return self.strategy_id
+
+
+class Goal(FrozenWithStrategy):
+    STRATEGY_PATH = "field__strategy"
+
+    field = models.ForeignKey(
+        FieldOfAction, on_delete=models.CASCADE, related_name="goals", verbose_name=_("field of action")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.ForeignKey(
+        OrgUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="goals",
+        verbose_name=_("responsible unit"),
+    )
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1, validators=POSITIVE)
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(
+        area=STRATEGY,
+        municipality_field="field__strategy__municipality",
+        row_filters=_council_rule("field__strategy__"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["position", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["field", "title"], name="goal_unique_title"),
+            models.CheckConstraint(condition=Q(weight__gt=0), name="goal_weight_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def _strategy_id(self) -> int | None:
+        return FieldOfAction.objects.filter(pk=self.field_id).values_list("strategy_id", flat=True).first()
+
+    def clean(self) -> None:
+        super().clean()
+        if self.owner_id and self.field_id:
+            municipality_id = self.field.strategy.municipality_id
+            if self.owner.municipality_id != municipality_id:
+                raise ValidationError({"owner": _("The responsible unit must belong to this municipality.")})
+
+
+class Direction(models.TextChoices):
+    INCREASE = "increase", _("higher is better")
+    DECREASE = "decrease", _("lower is better")
+
+
+class IndicatorKind(models.TextChoices):
+    OUTPUT = "output", _("Output (what is delivered)")
+    OUTCOME = "outcome", _("Outcome (what changes for users)")
+    IMPACT = "impact", _("Impact (long-term effect)")
+
+
+class UpdateInterval(models.IntegerChoices):
+    MONTHLY = 31, _("monthly")
+    QUARTERLY = 92, _("quarterly")
+    HALF_YEARLY = 183, _("half-yearly")
+    YEARLY = 366, _("yearly")
+
+
+class Indicator(FrozenWithStrategy):
+    """A measurable sign of a goal, with baseline, target and the interval in which it is measured."""
+
+    STRATEGY_PATH = "goal__field__strategy"
+
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("goal")
+    )
+    name = models.CharField(_("name"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=50, help_text=_("For example %, days, number of services."))
+    kind = models.CharField(_("kind"), max_length=10, choices=IndicatorKind, default=IndicatorKind.OUTCOME)
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction, default=Direction.INCREASE)
+    baseline_value = models.DecimalField(_("baseline value"), max_digits=14, decimal_places=4)
+    baseline_date = models.DateField(_("baseline date"))
+    target_value = models.DecimalField(_("target value"), max_digits=14, decimal_places=4)
+    target_date = models.DateField(_("target date"))
+    owner = models.ForeignKey(
+        OrgUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("responsible unit"),
+    )
+    update_interval = models.PositiveSmallIntegerField(
+        _("update interval"), choices=UpdateInterval, default=UpdateInterval.YEARLY
+    )
+    source = models.CharField(_("data source"), max_length=300, blank=True)
+    weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1, validators=POSITIVE)
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(
+        area=STRATEGY,
+        municipality_field="goal__field__strategy__municipality",
+        row_filters=_council_rule("goal__field__strategy__"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(baseline_value=F("target_value")), name="indicator_target_differs"
+            ),
+            models.CheckConstraint(
+                condition=(Q(direction=Direction.INCREASE) & Q(target_value__gt=F("baseline_value")))
+                | (Q(direction=Direction.DECREASE) & Q(target_value__lt=F("baseline_value"))),
+                name="indicator_direction_matches_target",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_date__gt=F("baseline_date")), name="indicator_target_after_baseline"
+            ),
+            models.CheckConstraint(
+                condition=Q(update_interval__in=UpdateInterval.values), name="indicator_interval_valid"
+            ),
+            models.CheckConstraint(condition=Q(weight__gt=0), name="indicator_weight_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def _strategy_id(self) -> int | None:
+        return Goal.objects.filter(pk=self.goal_id).values_list("field__strategy_id", flat=True).first()
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.baseline_value is not None and self.target_value is not None:
+            if self.baseline_value == self.target_value:
+                errors["target_value"] = _(
+                    "The target equals the baseline, so progress cannot be measured. "
+                    "Enter the value you want to reach."
+                )
+            elif self.direction == Direction.INCREASE and self.target_value < self.baseline_value:
+                errors["target_value"] = _("“Higher is better” needs a target above the baseline.")
+            elif self.direction == Direction.DECREASE and self.target_value > self.baseline_value:
+                errors["target_value"] = _("“Lower is better” needs a target below the baseline.")
+        if self.baseline_date and self.target_date and self.target_date <= self.baseline_date:
+            errors["target_date"] = _("The target date must be after the baseline date.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Measurement(models.Model):
+    """A value of an indicator on a date; open in adopted versions too (that is how progress is tracked)."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="measurements", verbose_name=_("indicator")
+    )
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(
+        area=STRATEGY,
+        municipality_field="indicator__goal__field__strategy__municipality",
+        row_filters=_council_rule("indicator__goal__field__strategy__"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["indicator", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "date"], name="measurement_one_per_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} ({self.date:%d.%m.%Y})"
