@@ -1,5 +1,9 @@
-"""``manage.py demo``: the fictional Musterstadt with one login per role; running it twice changes nothing."""
+"""``manage.py demo``: Musterstadt, a login per role, each app's demo data; a second run changes nothing."""
 
+import importlib
+import importlib.util
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -15,6 +19,10 @@ class Command(BaseCommand):
                 "Refusing to create demo logins with well-known passwords under production settings."
             )
         municipality = create_musterstadt()
+        # Each app that has demo data keeps it in its own ``demo.py`` with ``build(*, municipality)``.
+        for app in apps.get_app_configs():
+            if app.name != "municipalities" and importlib.util.find_spec(f"{app.name}.demo") is not None:
+                importlib.import_module(f"{app.name}.demo").build(municipality=municipality)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready: {municipality.name} (AGS {municipality.ags}).")
         )

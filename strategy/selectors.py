@@ -1,0 +1,208 @@
+"""Reads of the strategy app for pages, API and reports, each through the scoping gate with its prefetches.
+
+Progress is computed by ``progress.py`` on frames built here with a fixed number of queries, whatever
+the number of goals, indicators and measurements.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pandas as pd
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from municipalities.access import Action
+from municipalities.models import Municipality
+
+from . import progress
+from .compare import Comparison, compare_versions
+from .models import FieldOfAction, Goal, Indicator, Measurement, Strategy, StrategyStatus
+
+
+def strategy_list(
+    *, user, municipality: Municipality, action: Action | str = Action.VIEW
+) -> QuerySet[Strategy]:
+    return (
+        Strategy.objects.for_user(user, action, municipality=municipality)
+        .select_related("resolution", "predecessor")
+        .order_by("title", "-version")
+    )
+
+
+def strategy_current(*, user, municipality: Municipality) -> Strategy | None:
+    """The version a user lands on: the adopted one, else the newest one they may see."""
+    visible = strategy_list(user=user, municipality=municipality)
+    return (
+        visible.filter(status=StrategyStatus.ADOPTED).order_by("-version").first()
+        or visible.order_by("-created_at").first()
+    )
+
+
+def strategy_get(
+    *, user, municipality: Municipality, pk: int, action: Action | str = Action.VIEW
+) -> QuerySet:
+    return strategy_list(user=user, municipality=municipality, action=action).filter(pk=pk)
+
+
+def field_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[FieldOfAction]:
+    return (
+        FieldOfAction.objects.for_user(user, action, municipality=municipality)
+        .select_related("strategy")
+        .filter(pk=pk)
+    )
+
+
+def goal_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[Goal]:
+    return (
+        Goal.objects.for_user(user, action, municipality=municipality)
+        .select_related("field__strategy", "owner")
+        .filter(pk=pk)
+    )
+
+
+def indicator_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[Indicator]:
+    return (
+        Indicator.objects.for_user(user, action, municipality=municipality)
+        .select_related("goal__field__strategy", "owner")
+        .filter(pk=pk)
+    )
+
+
+def indicator_frame(indicators: QuerySet[Indicator]) -> pd.DataFrame:
+    columns = [
+        "id",
+        "goal_id",
+        "lineage",
+        "baseline_value",
+        "baseline_date",
+        "target_value",
+        "target_date",
+        "weight",
+        "update_interval",
+    ]
+    frame = pd.DataFrame.from_records(
+        list(indicators.values_list(*columns)), columns=columns, coerce_float=True
+    )
+    frame = frame.rename(columns={"update_interval": "update_interval_days"})
+    for column in ("baseline_value", "target_value", "weight"):
+        frame[column] = frame[column].astype(float)
+    return frame
+
+
+def measurement_frame(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Measurements of these indicators' lineages (so earlier versions' history counts), by indicator id."""
+    columns = ["indicator__lineage", "date", "value"]
+    rows = Measurement.objects.filter(indicator__lineage__in=list(indicators["lineage"])).values_list(
+        *columns
+    )
+    frame = pd.DataFrame.from_records(list(rows), columns=columns, coerce_float=True)
+    frame["value"] = frame["value"].astype(float)
+    ids = indicators.set_index("lineage")["id"]
+    frame["indicator_id"] = frame["indicator__lineage"].map(ids)
+    # The same date entered on two versions counts once (the later entry wins).
+    return frame.drop_duplicates(["indicator_id", "date"], keep="last")[["indicator_id", "date", "value"]]
+
+
+@dataclass(frozen=True)
+class StrategyView:
+    """A strategy version with its tree and progress, ready for a page, the API or a report."""
+
+    strategy: Strategy
+    fields: list[FieldOfAction]
+    progress: progress.StrategyProgress
+    today: datetime.date
+
+
+def strategy_overview(*, strategy: Strategy, today: datetime.date | None = None) -> StrategyView:
+    """The tree (fields → goals → indicators) and its progress for an already scoped ``strategy``.
+
+    Queries: fields, goals, indicators (prefetch), the indicator frame, the measurement frame, goals
+    frame — six, however large the strategy.
+    """
+    today = today or timezone.localdate()
+    indicators = Indicator.objects.filter(goal__field__strategy=strategy).select_related("owner")
+    goals = (
+        Goal.objects.filter(field__strategy=strategy)
+        .select_related("owner")
+        .annotate(indicator_count=Count("indicators"))
+    )
+    fields = list(
+        FieldOfAction.objects.filter(strategy=strategy).prefetch_related(
+            Prefetch("goals", queryset=goals.prefetch_related(Prefetch("indicators", queryset=indicators)))
+        )
+    )
+    ind = indicator_frame(Indicator.objects.filter(goal__field__strategy=strategy))
+    goal_rows = list(Goal.objects.filter(field__strategy=strategy).values_list("id", "field_id", "weight"))
+    goal_frame = pd.DataFrame.from_records(goal_rows, columns=["id", "field_id", "weight"], coerce_float=True)
+    goal_frame["weight"] = goal_frame["weight"].astype(float)
+    result = progress.strategy_progress(
+        indicators=ind, measurements=measurement_frame(ind), goals=goal_frame, today=today
+    )
+    return StrategyView(strategy=strategy, fields=fields, progress=result, today=today)
+
+
+def measurements_by_indicator(*, indicators: list[Indicator]) -> dict[int, list[Measurement]]:
+    """Measurements of each indicator's lineage (earlier versions included), oldest first; one query."""
+    by_lineage: dict = {}
+    rows = Measurement.objects.filter(indicator__lineage__in=[i.lineage for i in indicators])
+    for measurement in rows.select_related("recorded_by", "indicator").order_by("date", "pk"):
+        by_lineage.setdefault(measurement.indicator.lineage, {})[measurement.date] = measurement
+    return {i.pk: list(by_lineage.get(i.lineage, {}).values()) for i in indicators}
+
+
+def version_rows(strategy: Strategy) -> dict[str, list[dict]]:
+    """The rows ``compare.compare_versions`` needs for one version (three queries)."""
+    return {
+        "field": list(
+            FieldOfAction.objects.filter(strategy=strategy).values(
+                "lineage", "title", "description", "weight"
+            )
+        ),
+        "goal": [
+            row | {"field": row.pop("field__title"), "owner": row.pop("owner__name")}
+            for row in Goal.objects.filter(field__strategy=strategy).values(
+                "lineage", "title", "description", "field__title", "owner__name", "target_date", "weight"
+            )
+        ],
+        "indicator": [
+            row | {"goal": row.pop("goal__title"), "owner": row.pop("owner__name")}
+            for row in Indicator.objects.filter(goal__field__strategy=strategy).values(
+                "lineage",
+                "name",
+                "goal__title",
+                "unit",
+                "kind",
+                "direction",
+                "baseline_value",
+                "baseline_date",
+                "target_value",
+                "target_date",
+                "update_interval",
+                "owner__name",
+                "weight",
+            )
+        ],
+    }
+
+
+def strategy_comparison(*, old: Strategy, new: Strategy) -> Comparison:
+    return compare_versions(old=version_rows(old), new=version_rows(new))
+
+
+def strategy_history(*, strategy: Strategy, limit: int = 200) -> list:
+    """Who changed what in this version and its parts (django-simple-history), newest first."""
+    sources = [
+        Strategy.history.filter(id=strategy.pk),
+        FieldOfAction.history.filter(strategy_id=strategy.pk),
+        Goal.history.filter(field__strategy=strategy),
+        Indicator.history.filter(goal__field__strategy=strategy),
+        Measurement.history.filter(indicator__goal__field__strategy=strategy),
+    ]
+    entries = [
+        entry
+        for source in sources
+        for entry in source.select_related("history_user").order_by("-history_date")[:limit]
+    ]
+    return sorted(entries, key=lambda e: e.history_date, reverse=True)[:limit]
