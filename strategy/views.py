@@ -25,6 +25,14 @@ def _ctx(request):
     return {"user": request.user, "municipality": request.tenancy.municipality}
 
 
+def _rows(frame: pd.DataFrame) -> dict[int, dict]:
+    """Progress rows keyed by id for templates, with NaN/NaT/NA as None (templates cannot test NaN)."""
+    return {
+        key: {name: (None if pd.api.types.is_scalar(v) and pd.isna(v) else v) for name, v in row.items()}
+        for key, row in frame.to_dict("index").items()
+    }
+
+
 def _frozen_redirect(request, strategy: Strategy) -> HttpResponse:
     messages.error(request, FrozenError().messages[0])
     return redirect("strategy:detail", pk=strategy.pk)
@@ -45,8 +53,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     field_filter = request.GET.get("field", "")
     status_filter = request.GET.get("status", "")
     goal_status = view.progress.goals["status"].to_dict()
-    goal_progress = view.progress.goals.to_dict("index")
-    indicator_progress = view.progress.indicators.to_dict("index")
+    goal_progress = _rows(view.progress.goals)
+    indicator_progress = _rows(view.progress.indicators)
+    field_progress = _rows(view.progress.fields)
     fields = []
     for field in view.fields:
         if field_filter and str(field.pk) != field_filter:
@@ -63,7 +72,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         fields.append(
             {
                 "field": field,
-                "progress": view.progress.fields.to_dict("index").get(field.pk, {}),
+                "progress": field_progress.get(field.pk, {}),
                 "goals": goals,
             }
         )
@@ -278,6 +287,7 @@ def _goal_page(request: HttpRequest, goal: Goal, bound: MeasurementForm | None =
     strategy = goal.field.strategy
     view = selectors.strategy_overview(strategy=strategy)
     progress = view.progress.indicators
+    plain = _rows(progress)
     can_measure = request.tenancy.can(STRATEGY, Action.CHANGE)
     indicators = list(goal.indicators.select_related("owner"))
     measurements = selectors.measurements_by_indicator(indicators=indicators)
@@ -306,7 +316,7 @@ def _goal_page(request: HttpRequest, goal: Goal, bound: MeasurementForm | None =
         rows.append(
             {
                 "indicator": indicator,
-                "progress": row.to_dict() if row is not None else {},
+                "progress": plain.get(indicator.pk, {}),
                 "meets_target": None if meets is None or pd.isna(meets) else bool(meets),
                 "figure_id": f"figure-{indicator.pk}",
                 "measurements": history,
@@ -320,7 +330,7 @@ def _goal_page(request: HttpRequest, goal: Goal, bound: MeasurementForm | None =
         {
             "goal": goal,
             "strategy": strategy,
-            "goal_progress": view.progress.goals.to_dict("index").get(goal.pk, {}),
+            "goal_progress": _rows(view.progress.goals).get(goal.pk, {}),
             "rows": rows,
             "can_edit": can_measure,
         },
