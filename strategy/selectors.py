@@ -191,18 +191,39 @@ def strategy_comparison(*, old: Strategy, new: Strategy) -> Comparison:
     return compare_versions(old=version_rows(old), new=version_rows(new))
 
 
-def strategy_history(*, strategy: Strategy, limit: int = 200) -> list:
-    """Who changed what in this version and its parts (django-simple-history), newest first."""
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime.datetime
+    user: str
+    change: str  # "+" created, "~" changed, "-" deleted
+    kind: str
+    label: str
+
+
+def strategy_history(*, strategy: Strategy, limit: int = 200) -> list[HistoryEntry]:
+    """Who changed what in this version and its parts (django-simple-history), newest first.
+
+    One query per kind of row, labels read from the historical rows themselves (no query per entry).
+    """
     sources = [
-        Strategy.history.filter(id=strategy.pk),
-        FieldOfAction.history.filter(strategy_id=strategy.pk),
-        Goal.history.filter(field__strategy=strategy),
-        Indicator.history.filter(goal__field__strategy=strategy),
-        Measurement.history.filter(indicator__goal__field__strategy=strategy),
+        (Strategy.history.filter(id=strategy.pk), lambda e: f"{e.title} (v{e.version})"),
+        (FieldOfAction.history.filter(strategy_id=strategy.pk), lambda e: e.title),
+        (Goal.history.filter(field__strategy=strategy), lambda e: e.title),
+        (Indicator.history.filter(goal__field__strategy=strategy), lambda e: e.name),
+        (
+            Measurement.history.filter(indicator__goal__field__strategy=strategy).select_related("indicator"),
+            lambda e: f"{e.indicator.name}: {float(e.value):g} ({e.date:%d.%m.%Y})",
+        ),
     ]
     entries = [
-        entry
-        for source in sources
-        for entry in source.select_related("history_user").order_by("-history_date")[:limit]
+        HistoryEntry(
+            when=e.history_date,
+            user=e.history_user.get_username() if e.history_user else "",
+            change=e.history_type,
+            kind=str(source.model.instance_type._meta.verbose_name),
+            label=label(e),
+        )
+        for source, label in sources
+        for e in source.select_related("history_user").order_by("-history_date")[:limit]
     ]
-    return sorted(entries, key=lambda e: e.history_date, reverse=True)[:limit]
+    return sorted(entries, key=lambda e: e.when, reverse=True)[:limit]

@@ -163,3 +163,17 @@ class TestForms:
         body = client_for(strategist, "en").get(reverse("strategy:goal", args=[goal.pk])).content.decode()
         assert 'data-figure="figure-' in body and "Target path" in body
         assert 'data-testid="progress-value">25 %' in body  # (30 - 10) / (90 - 10)
+
+
+@pytest.mark.django_db
+def test_history_shows_who_changed_what(town_a, strategist, client_for):
+    strategy = build_strategy(town_a, goals=1, indicators_per_goal=1)
+    indicator = Indicator.objects.get(goal__field__strategy=strategy)
+    client = client_for(strategist, "en")
+    client.post(
+        reverse("strategy:measurement-add", args=[indicator.pk]),
+        {f"m{indicator.pk}-date": "2025-09-30", f"m{indicator.pk}-value": "42"},
+    )
+    body = client.get(reverse("strategy:history", args=[strategy.pk])).content.decode()
+    assert "Indikator 1.1: 42 (30.09.2025)" in body
+    assert strategist.username in body
