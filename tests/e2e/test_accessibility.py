@@ -1,30 +1,20 @@
 """axe-core scans (WCAG 2.1 AA, BITV 2.0): no serious or critical violation on the scanned pages."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.conftest import serious_violations
 
 pytestmark = pytest.mark.e2e
-
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def serious(page) -> list[str]:
-    results = Axe().run(page, options=WCAG)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_login_page(page, live_server, demo):
     page.goto(f"{live_server.url}/accounts/login/")
-    assert serious(page) == []
+    assert serious_violations(page) == []
 
 
 def test_login_page_with_error(page, login):
     login("strategie", "falsch")
-    assert serious(page) == []
+    assert serious_violations(page) == []
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -32,4 +22,4 @@ def test_home_page(login, page, live_server, language):
     login("verwaltung")
     page.context.add_cookies([{"name": "digiplan_language", "value": language, "url": live_server.url}])
     page.goto(f"{live_server.url}/")
-    assert serious(page) == []
+    assert serious_violations(page) == []

@@ -3,24 +3,13 @@
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from municipalities.models import Municipality
 from strategy.models import Goal, Strategy
+from tests.e2e.conftest import serious_violations
 
 pytestmark = pytest.mark.e2e
-
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def serious(page) -> list[str]:
-    results = Axe().run(page, options=WCAG)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_strategist_creates_goal_indicator_and_measurement(login, page, live_server):
@@ -53,7 +42,7 @@ def test_strategist_creates_goal_indicator_and_measurement(login, page, live_ser
     expect(progress).to_have_text("–")
     expect(page.locator(".indicator-progress [data-testid=status]")).to_have_text("keine Daten")
     expect(page.locator("[data-drawn=true]")).to_have_count(1)  # the plotly chart was drawn
-    assert serious(page) == []
+    assert serious_violations(page) == []
 
     page.get_by_label("Datum", exact=True).fill(datetime.date.today().isoformat())
     page.get_by_label("Wert", exact=True).fill("50")
@@ -65,11 +54,11 @@ def test_strategist_creates_goal_indicator_and_measurement(login, page, live_ser
 
     page.goto(f"{live_server.url}/strategy/{strategy.pk}/")
     expect(page.locator(".progress-cell [data-testid=progress-value]").last).to_have_text("50 %")
-    assert serious(page) == []
+    assert serious_violations(page) == []
 
 
 def test_demo_strategy_overview_is_accessible(login, page, live_server):
     login("rat")
     page.goto(f"{live_server.url}/strategy/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Digitale Agenda")
-    assert serious(page) == []
+    assert serious_violations(page) == []
