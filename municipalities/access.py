@@ -123,6 +123,9 @@ class Scope:
     ``grant_roles``: roles whose members may act on single objects they were granted through guardian,
     beyond what their role allows; ``grant_model`` is the model's direct-foreign-key
     ``UserObjectPermissionBase`` subclass (guardian's generic table casts keys to text and gets slow).
+    Child rows (a project's status reports) follow their parent's grant: ``grant_field`` is the path
+    to the granted parent ("project") and ``grant_codename`` the parent permission that opens every
+    action on the child ("change_project").
     """
 
     area: Area
@@ -130,6 +133,8 @@ class Scope:
     row_filters: Mapping[Role, Q] = field(default_factory=dict)
     grant_roles: frozenset[Role] = frozenset()
     grant_model: str | None = None  # "app_label.ModelName", resolved lazily
+    grant_field: str = "pk"
+    grant_codename: str | None = None
 
     def in_municipality(self, municipality: Municipality | int) -> Q:
         pk = getattr(municipality, "pk", municipality)
@@ -160,7 +165,7 @@ class Scope:
             from django.apps import apps
 
             grant_model = apps.get_model(self.grant_model)
-            codename = f"{action.value}_{model._meta.model_name}"
+            codename = self.grant_codename or f"{action.value}_{model._meta.model_name}"
             granted = grant_model.objects.filter(user=user, permission__codename=codename).values(
                 "content_object"
             )
@@ -172,7 +177,7 @@ class Scope:
                         )
                     }
                 )
-                & Q(pk__in=granted)
+                & Q(**{f"{self.grant_field}__in": granted})
             )
 
         if not parts:
