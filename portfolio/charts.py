@@ -1,0 +1,342 @@
+"""Plotly figures for the impact of the portfolio (DESIGN.md §2, §5 "Impact", §7 charts).
+
+The maturity map (front-end against back-end level of every service, now and after the planned projects,
+with the "paper behind the portal" corner marked), the share of services per level and subject area, and
+the balance of cost and hours saved between front-end, back-end and end-to-end projects. Each figure is
+built on the server from the frames of ``portfolio.impact`` and handed to the page as JSON with
+``strategy.charts.figure_json``.
+
+As in ``strategy.charts``: labels arrive already translated (charts know nothing of gettext), no plotly
+template, SVG trace types only (``go.Scatter``, ``go.Bar``; never WebGL), data as plain lists so the
+embedded JSON stays readable, Okabe–Ito colours, and meaning never by colour alone (marker symbols, bar
+patterns, legend entries and a text annotation carry it as well).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from portfolio.impact import BACK_LEVELS, FRONT_LEVELS, LAYERS
+
+# Keys each figure's ``labels`` must carry.
+MATURITY_MAP_LABEL_KEYS = (
+    "title",
+    "front",
+    "back",
+    "now",
+    "after",
+    "paper_behind_portal",
+    "front_levels",
+    "back_levels",
+    "cases",
+)
+LEVEL_SHARE_LABEL_KEYS = ("title", "share", "now", "after", "levels")
+LAYER_BALANCE_LABEL_KEYS = ("title", "cost", "staff_hours_saved", "layers")
+
+# Half the width of the square around a cell centre in which a service's bubble may sit; cells are 1 apart,
+# so bubbles stay inside their cell.
+JITTER = 0.3
+# Diameter in pixels of the bubble of the service with the most cases.
+MAX_BUBBLE_PX = 40
+MIN_BUBBLE_PX = 6
+
+_BLUE = "#0072B2"
+_VERMILION = "#D55E00"
+_GREEN = "#009E73"
+_ORANGE = "#E69F00"
+_SKY_BLUE = "#56B4E9"
+_GREY = "#999999"
+_BLACK = "#000000"
+# Paper (level 0) in vermilion up to digital in green; each level also has its own bar pattern.
+_LEVEL_COLOURS = (_VERMILION, _ORANGE, _SKY_BLUE, _GREEN)
+_LEVEL_PATTERNS = ("x", "/", ".", "")
+_AFTER_COLUMNS = ("front_level_after", "back_level_after")
+# Golden-ratio steps (R2 sequence): ids 1, 2, 3, … land well apart in the cell, without randomness.
+_JITTER_STEPS = (0.7548776662466927, 0.5698402909980532)
+
+
+def maturity_map_figure(*, services: pd.DataFrame, labels: Mapping[str, Any]) -> go.Figure:
+    """The maturity map: each service as a bubble at its front-end (x) and back-end (y) level.
+
+    ``services`` has id, name, front_level, back_level and cases_per_year, and optionally
+    front_level_after and back_level_after (from ``portfolio.impact.services_after``); ``labels`` holds
+    the texts of ``MATURITY_MAP_LABEL_KEYS``, with ``front_levels`` and ``back_levels`` lists of four
+    tick labels.
+
+    The bubble's area is proportional to the cases per year (so its diameter grows with their square
+    root); each service is moved by a small offset derived from its id (:func:`jitter`) so services in
+    the same cell do not hide each other. Traces, in this order: "now" (circles); with the after columns,
+    the moves from now to after (grey lines, no legend entry) and "after" (diamonds) for the services
+    whose level changes. A shaded, dashed rectangle with a text marks the "paper behind the portal" cell
+    (front level 3, back level 0).
+    """
+    _require(labels, MATURITY_MAP_LABEL_KEYS, "maturity_map_figure")
+    _require_ticks(labels, "front_levels", len(FRONT_LEVELS))
+    _require_ticks(labels, "back_levels", len(BACK_LEVELS))
+
+    ids = pd.to_numeric(services["id"]).to_numpy(dtype="int64")
+    dx, dy = jitter(ids)
+    front = pd.to_numeric(services["front_level"]).to_numpy(dtype="float64")
+    back = pd.to_numeric(services["back_level"]).to_numpy(dtype="float64")
+    cases = pd.to_numeric(pd.Series(services["cases_per_year"], dtype=object)).astype("float64").fillna(0.0)
+    cases = cases.to_numpy()
+    names = pd.Series(services["name"], dtype=object).astype(str).to_numpy()
+    # sizemode "area": marker size is proportional to the area; plotly's rule for the largest bubble.
+    sizeref = 2.0 * cases.max() / MAX_BUBBLE_PX**2 if len(cases) and cases.max() > 0 else 1.0
+    hover = "%{text}<br>" + labels["cases"] + ": %{customdata:,.0f}<extra></extra>"
+
+    def bubbles(mask: np.ndarray, x: np.ndarray, y: np.ndarray, **trace: Any) -> go.Scatter:
+        return go.Scatter(
+            x=(x[mask] + dx[mask]).tolist(),
+            y=(y[mask] + dy[mask]).tolist(),
+            mode="markers",
+            text=names[mask].tolist(),
+            customdata=cases[mask].tolist(),
+            hovertemplate=hover,
+            **trace,
+        )
+
+    everyone = np.ones(len(ids), dtype=bool)
+    marker = {"size": cases.tolist(), "sizemode": "area", "sizeref": sizeref, "sizemin": MIN_BUBBLE_PX}
+    traces = [
+        bubbles(
+            everyone,
+            front,
+            back,
+            name=labels["now"],
+            marker=marker | {"symbol": "circle", "color": _BLUE, "opacity": 0.7, "line": {"color": _BLACK}},
+        )
+    ]
+    if all(column in services.columns for column in _AFTER_COLUMNS):
+        front_after = pd.to_numeric(services["front_level_after"]).to_numpy(dtype="float64")
+        back_after = pd.to_numeric(services["back_level_after"]).to_numpy(dtype="float64")
+        moves = (front_after != front) | (back_after != back)
+        traces.append(
+            go.Scatter(
+                name=labels["after"],
+                x=_segments(front[moves] + dx[moves], front_after[moves] + dx[moves]),
+                y=_segments(back[moves] + dy[moves], back_after[moves] + dy[moves]),
+                mode="lines",
+                line={"color": _GREY, "width": 1.5},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+        traces.append(
+            bubbles(
+                moves,
+                front_after,
+                back_after,
+                name=labels["after"],
+                marker=marker
+                | {
+                    "size": cases[moves].tolist(),
+                    "symbol": "diamond",
+                    "color": _VERMILION,
+                    "opacity": 0.8,
+                    "line": {"color": _BLACK},
+                },
+            )
+        )
+
+    figure = go.Figure(data=traces)
+    figure.add_shape(
+        type="rect",
+        x0=2.5,
+        x1=3.5,
+        y0=-0.5,
+        y1=0.5,
+        layer="below",
+        fillcolor=_VERMILION,
+        opacity=0.15,
+        line={"color": _VERMILION, "width": 2, "dash": "dash"},
+    )
+    figure.add_annotation(
+        x=3,
+        y=0.5,
+        yanchor="top",
+        text=labels["paper_behind_portal"],
+        showarrow=False,
+        font={"color": _BLACK},
+    )
+    figure.update_layout(
+        template="none",
+        title={"text": labels["title"]},
+        xaxis=_level_axis(labels["front"], labels["front_levels"]),
+        yaxis=_level_axis(labels["back"], labels["back_levels"]),
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
+        font={"size": 14},
+        hovermode="closest",
+        margin={"t": 60, "b": 120},
+    )
+    return figure
+
+
+def level_share_figure(*, shares: pd.DataFrame, side: str, labels: Mapping[str, Any]) -> go.Figure:
+    """Share of services per level, now and after, per group, as horizontal stacked bars for one side.
+
+    ``shares`` is the output of ``portfolio.impact.level_shares``; ``side`` is "front" or "back";
+    ``labels`` holds the texts of ``LEVEL_SHARE_LABEL_KEYS`` (``levels``: one name per level of the side)
+    and optionally ``groups``, a mapping of group key to its display name (default: the key itself).
+
+    Each group gets two bars, "now" and "after" (a two-level category axis, groups from top to bottom in
+    the order of ``shares``); one trace per level, coloured and patterned, with the share in percent.
+    """
+    _require(labels, LEVEL_SHARE_LABEL_KEYS, "level_share_figure")
+    if side not in ("front", "back"):
+        raise ValueError(f"side must be 'front' or 'back', not {side!r}")
+    levels = FRONT_LEVELS if side == "front" else BACK_LEVELS
+    _require_ticks(labels, "levels", len(levels))
+
+    rows = shares[shares["side"] == side]
+    group_names = labels.get("groups", {})
+    when_names = {"now": labels["now"], "after": labels["after"]}
+    traces = []
+    for level in levels:  # one trace per level (four), not per service
+        at_level = rows[rows["level"] == level]
+        groups = pd.Series(at_level["group"], dtype=object)
+        traces.append(
+            go.Bar(
+                name=labels["levels"][level],
+                orientation="h",
+                x=(at_level["share"].astype("float64") * 100.0).tolist(),
+                y=[
+                    groups.map(lambda key: group_names.get(key, str(key))).tolist(),
+                    at_level["when"].map(when_names).tolist(),
+                ],
+                customdata=at_level["count"].astype("int64").tolist(),
+                hovertemplate="%{x:.0f} % (%{customdata})<extra>%{fullData.name}</extra>",
+                marker={
+                    "color": _LEVEL_COLOURS[level],
+                    "pattern": {"shape": _LEVEL_PATTERNS[level], "fgcolor": _BLACK, "solidity": 0.2},
+                    "line": {"color": _BLACK, "width": 0.5},
+                },
+            )
+        )
+
+    figure = go.Figure(data=traces)
+    figure.update_layout(
+        template="none",
+        title={"text": labels["title"]},
+        barmode="stack",
+        xaxis={
+            "title": {"text": labels["share"]},
+            "range": [0, 100],
+            "ticksuffix": " %",
+            "showgrid": True,
+            "gridcolor": "#dddddd",
+        },
+        yaxis={"autorange": "reversed"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left", "x": 0},
+        font={"size": 14},
+        margin={"t": 60, "b": 100, "l": 220},
+    )
+    return figure
+
+
+def layer_balance_figure(*, per_layer: pd.DataFrame, labels: Mapping[str, Any]) -> go.Figure:
+    """Cost and staff hours saved per layer, side by side in two bar charts.
+
+    ``per_layer`` is the first frame of ``portfolio.impact.layer_balance`` (indexed by layer);
+    ``labels`` holds the texts of ``LAYER_BALANCE_LABEL_KEYS``, with ``layers`` a mapping of every layer
+    of ``LAYERS`` to its name. Two subplots, because money and hours do not share a scale: on the left
+    the cost (plain bars), on the right the staff hours saved per year (hatched bars); the subplot
+    titles name them, so neither depends on its colour.
+    """
+    _require(labels, LAYER_BALANCE_LABEL_KEYS, "layer_balance_figure")
+    missing = [layer for layer in LAYERS if layer not in labels["layers"]]
+    if missing:
+        raise KeyError(f"layer_balance_figure needs labels['layers'] for {', '.join(missing)}")
+
+    names = [labels["layers"].get(layer, str(layer)) for layer in per_layer.index]
+    figure = make_subplots(
+        rows=1, cols=2, subplot_titles=[labels["cost"], labels["staff_hours_saved"]], horizontal_spacing=0.15
+    )
+    figure.add_trace(
+        go.Bar(
+            name=labels["cost"],
+            x=names,
+            y=per_layer["cost"].astype("float64").tolist(),
+            marker={"color": _BLUE, "line": {"color": _BLACK, "width": 0.5}},
+            hovertemplate="%{x}: %{y:,.0f} €<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    figure.add_trace(
+        go.Bar(
+            name=labels["staff_hours_saved"],
+            x=names,
+            y=per_layer["staff_hours_saved"].astype("float64").tolist(),
+            marker={
+                "color": _GREEN,
+                "pattern": {"shape": "/", "fgcolor": _BLACK, "solidity": 0.2},
+                "line": {"color": _BLACK, "width": 0.5},
+            },
+            hovertemplate="%{x}: %{y:,.0f} h<extra></extra>",
+        ),
+        row=1,
+        col=2,
+    )
+    figure.update_layout(
+        template="none",
+        title={"text": labels["title"]},
+        barmode="group",
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
+        font={"size": 14},
+        margin={"t": 80, "b": 100},
+    )
+    figure.update_yaxes(showgrid=True, gridcolor="#dddddd", rangemode="tozero")
+    figure.update_yaxes(ticksuffix=" €", row=1, col=1)
+    figure.update_yaxes(ticksuffix=" h", row=1, col=2)
+    return figure
+
+
+def jitter(ids: Collection[int] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The offsets (dx, dy) of each service's bubble from its cell centre, each within ±``JITTER``.
+
+    Derived from the service id alone (the fractional parts of id times the R2 low-discrepancy steps), so
+    a service sits at the same place on every page load and in both the "now" and the "after" trace.
+    """
+    values = np.asarray(ids, dtype="float64")
+    dx = (np.mod(values * _JITTER_STEPS[0], 1.0) - 0.5) * 2 * JITTER
+    dy = (np.mod(values * _JITTER_STEPS[1], 1.0) - 0.5) * 2 * JITTER
+    return dx, dy
+
+
+def _segments(starts: np.ndarray, ends: np.ndarray) -> list[float | None]:
+    """start₁, end₁, None, start₂, end₂, None, …: one line trace drawing many separate segments."""
+    points = np.column_stack([starts, ends, np.zeros(len(starts))]).astype(object)
+    points[:, 2] = None
+    return points.ravel().tolist()
+
+
+def _level_axis(title: str, ticks: Sequence[str]) -> dict[str, Any]:
+    return {
+        "title": {"text": title},
+        "tickmode": "array",
+        "tickvals": list(range(len(ticks))),
+        "ticktext": list(ticks),
+        "range": [-0.5, len(ticks) - 0.5],
+        "showgrid": False,
+        "zeroline": False,
+        # Lines between the cells, so a reader sees which level a jittered bubble belongs to.
+        "minor": {"tickvals": [level + 0.5 for level in range(len(ticks) - 1)], "showgrid": True},
+    }
+
+
+def _require(labels: Mapping[str, Any], keys: Sequence[str], figure: str) -> None:
+    missing = [key for key in keys if key not in labels]
+    if missing:
+        raise KeyError(f"{figure} needs labels for {', '.join(missing)}")
+
+
+def _require_ticks(labels: Mapping[str, Any], key: str, count: int) -> None:
+    if len(labels[key]) != count:
+        raise ValueError(f"labels[{key!r}] needs {count} entries, not {len(labels[key])}")
