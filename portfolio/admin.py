@@ -1,0 +1,108 @@
+"""Admin for the portfolio models (DESIGN.md §7: the Django admin for every model).
+
+Projects are saved through ``actions.project_save`` here too, so the lead's object permission follows
+the lead whichever path changes it.
+"""
+
+from django.contrib import admin
+from guardian.admin import GuardedModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import actions
+from .models import (
+    Contribution,
+    Dependency,
+    Milestone,
+    Project,
+    ProjectCost,
+    Service,
+    ServiceChange,
+    StatusReport,
+    SubjectArea,
+)
+
+
+@admin.register(SubjectArea)
+class SubjectAreaAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_de", "name_en", "position"]
+    search_fields = ["name_de", "name_en"]
+
+
+@admin.register(Service)
+class ServiceAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "leika_key", "subject_area", "municipality", "model_version", "level", "handling"]
+    list_filter = ["municipality", "subject_area", "model_version", "handling", "e_file"]
+    search_fields = ["name", "leika_key"]
+    list_select_related = ["subject_area", "municipality"]
+
+
+class ProjectCostInline(admin.TabularInline):
+    model = ProjectCost
+    extra = 0
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+class ServiceChangeInline(admin.TabularInline):
+    model = ServiceChange
+    extra = 0
+    raw_id_fields = ["service"]
+
+
+@admin.register(Project)
+class ProjectAdmin(GuardedModelAdmin, SimpleHistoryAdmin):
+    list_display = ["title", "layer", "status", "municipality", "org_unit", "lead"]
+    list_filter = ["municipality", "layer", "status", "mandatory"]
+    search_fields = ["title", "description"]
+    list_select_related = ["municipality", "org_unit", "lead"]
+    raw_id_fields = ["lead", "org_unit"]
+    inlines = [ProjectCostInline, MilestoneInline, ServiceChangeInline]
+
+    def save_model(self, request, obj, form, change):
+        actions.project_save(project=obj)
+
+
+@admin.register(StatusReport)
+class StatusReportAdmin(admin.ModelAdmin):
+    list_display = ["project", "date", "overall", "percent_complete"]
+    list_filter = ["overall", "project__municipality"]
+    list_select_related = ["project"]
+    raw_id_fields = ["project"]
+
+
+@admin.register(Dependency)
+class DependencyAdmin(admin.ModelAdmin):
+    list_display = ["project", "requires", "note"]
+    list_select_related = ["project", "requires"]
+    raw_id_fields = ["project", "requires"]
+
+
+@admin.register(Contribution)
+class ContributionAdmin(admin.ModelAdmin):
+    list_display = ["project", "goal", "weight"]
+    list_select_related = ["project", "goal"]
+    raw_id_fields = ["project", "goal"]
+
+
+@admin.register(ServiceChange)
+class ServiceChangeAdmin(admin.ModelAdmin):
+    list_display = ["project", "service", "target_level", "target_handling", "staff_minutes_saved"]
+    list_select_related = ["project", "service"]
+    raw_id_fields = ["project", "service"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["title", "project", "due_date", "done_date"]
+    list_select_related = ["project"]
+    raw_id_fields = ["project"]
+
+
+@admin.register(ProjectCost)
+class ProjectCostAdmin(admin.ModelAdmin):
+    list_display = ["project", "year", "invest", "operating"]
+    list_select_related = ["project"]
+    raw_id_fields = ["project"]

@@ -1,0 +1,375 @@
+"""Reads of the portfolio app for pages, API and reports (DESIGN.md §4 portfolio, §5 impact).
+
+Every read starts at the scoping gate (``for_user``) and decides its prefetches here. Figures come from
+``portfolio/impact.py`` on frames built with a fixed number of ``values()`` queries, however many services
+and projects a municipality has: one number, one source, for pages, API and reports alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from django.db.models import F, Prefetch, QuerySet
+
+from municipalities.access import Action
+from municipalities.models import Municipality
+from strategy.models import FieldOfAction, Strategy, StrategyStatus
+
+from . import impact
+from .models import (
+    Contribution,
+    Dependency,
+    Layer,
+    Project,
+    ProjectCost,
+    Service,
+    ServiceChange,
+    StatusReport,
+)
+
+SERVICE_COLUMNS = [
+    "id",
+    "level",
+    "model_version",
+    "handling",
+    "e_file",
+    "cases_per_year",
+    "staff_minutes",
+    "citizen_minutes",
+    "media_breaks",
+    "subject_area_id",
+]
+CHANGE_COLUMNS = [
+    "id",
+    "project_id",
+    "service_id",
+    "target_level",
+    "target_handling",
+    "target_e_file",
+    "staff_minutes_saved",
+    "citizen_minutes_saved",
+    "media_breaks_removed",
+]
+PROJECT_COLUMNS = ["id", "layer", "status", "internal_effort_days", "external_cost"]
+COST_COLUMNS = ["project_id", "year", "invest", "operating"]
+
+
+def _frame(rows: QuerySet, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(rows.values_list(*columns)), columns=columns, coerce_float=True)
+
+
+# --- services ---------------------------------------------------------------------------------------
+
+
+def service_list(
+    *, user, municipality: Municipality, action: Action | str = Action.VIEW
+) -> QuerySet[Service]:
+    return Service.objects.for_user(user, action, municipality=municipality).select_related(
+        "subject_area", "org_unit"
+    )
+
+
+def service_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[Service]:
+    return service_list(user=user, municipality=municipality, action=action).filter(pk=pk)
+
+
+def service_frame(services: QuerySet[Service]) -> pd.DataFrame:
+    return _frame(services, SERVICE_COLUMNS)
+
+
+def project_list(
+    *, user, municipality: Municipality, action: Action | str = Action.VIEW
+) -> QuerySet[Project]:
+    return Project.objects.for_user(user, action, municipality=municipality).select_related(
+        "org_unit", "lead"
+    )
+
+
+def project_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[Project]:
+    return project_list(user=user, municipality=municipality, action=action).filter(pk=pk)
+
+
+@dataclass(frozen=True)
+class PortfolioImpact:
+    """The impact figures of a municipality's portfolio as one user may see it.
+
+    ``levels``: per service (index service_id) the columns of ``impact.services_after``;
+    ``projects``: per project (index project_id) the columns of ``impact.project_impact``;
+    ``changes``: per service change the columns of ``impact.change_levels``.
+    """
+
+    services: pd.DataFrame
+    levels: pd.DataFrame
+    projects: pd.DataFrame
+    changes: pd.DataFrame
+    project_rows: pd.DataFrame
+    costs: pd.DataFrame
+
+
+def portfolio_impact(*, user, municipality: Municipality) -> PortfolioImpact:
+    """Impact of every visible project on every service; four queries, whatever the size."""
+    services = service_frame(service_list(user=user, municipality=municipality))
+    projects = project_list(user=user, municipality=municipality)
+    project_rows = _frame(projects, PROJECT_COLUMNS)
+    changes = _frame(ServiceChange.objects.filter(project__in=projects.values("pk")), CHANGE_COLUMNS)
+    costs = _frame(ProjectCost.objects.filter(project__in=projects.values("pk")), COST_COLUMNS)
+    return PortfolioImpact(
+        services=services,
+        levels=impact.services_after(services=services, changes=changes, projects=project_rows),
+        projects=impact.project_impact(services=services, changes=changes, projects=project_rows),
+        changes=impact.change_levels(services=services, changes=changes),
+        project_rows=project_rows,
+        costs=costs,
+    )
+
+
+# --- the service register ----------------------------------------------------------------------------
+
+SERVICE_SORTS = {
+    "hours": "-staff_hours",
+    "name": "name",
+    "cases": "-cases_per_year",
+    "area": "subject_area__position",
+}
+
+
+@dataclass(frozen=True)
+class ServiceFilters:
+    subject_area: int | None = None
+    org_unit: int | None = None
+    front_level: int | None = None
+    back_level: int | None = None
+    paper_behind_portal: bool = False
+    search: str = ""
+    sort: str = "hours"
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    service: Service
+    front_level: int
+    back_level: int
+    paper_behind_portal: bool
+    staff_hours: float
+    front_level_after: int
+    back_level_after: int
+    planned_hours_saved: float
+
+
+def service_register(*, user, municipality: Municipality, filters: ServiceFilters) -> list[ServiceRow]:
+    """The register with each service's derived levels, filtered and sorted (staff hours at stake first).
+
+    Levels are derived by ``impact`` (not stored), so the level filters are applied to the derived frame
+    and the matching services fetched in one query: five queries in all.
+    """
+    figures = portfolio_impact(user=user, municipality=municipality)
+    levels = figures.levels
+    services = service_list(user=user, municipality=municipality).annotate(
+        staff_hours=F("cases_per_year") * F("staff_minutes")
+    )
+    if filters.subject_area:
+        services = services.filter(subject_area_id=filters.subject_area)
+    if filters.org_unit:
+        services = services.filter(org_unit_id=filters.org_unit)
+    if filters.search:
+        services = services.filter(name__icontains=filters.search) | services.filter(
+            leika_key__startswith=filters.search
+        )
+    keep = pd.Series(True, index=levels.index)
+    if filters.front_level is not None:
+        keep &= levels["front_level"] == filters.front_level
+    if filters.back_level is not None:
+        keep &= levels["back_level"] == filters.back_level
+    if filters.paper_behind_portal:
+        keep &= levels["paper_behind_portal"]
+    if not keep.all():
+        services = services.filter(pk__in=[int(pk) for pk in levels.index[keep]])
+    services = services.order_by(SERVICE_SORTS.get(filters.sort, SERVICE_SORTS["hours"]), "name")
+    by_id = levels.to_dict("index")
+    rows = []
+    for service in services:
+        row = by_id.get(service.pk)
+        if row is None:
+            continue
+        rows.append(
+            ServiceRow(
+                service=service,
+                front_level=int(row["front_level"]),
+                back_level=int(row["back_level"]),
+                paper_behind_portal=bool(row["paper_behind_portal"]),
+                staff_hours=service.cases_per_year * service.staff_minutes / 60,
+                front_level_after=int(row["front_level_after"]),
+                back_level_after=int(row["back_level_after"]),
+                planned_hours_saved=float(row["staff_hours_saved"]),
+            )
+        )
+    return rows
+
+
+def service_changes_for(*, user, municipality, service: Service) -> QuerySet[ServiceChange]:
+    """The visible projects' changes to one service (council: approved and later only)."""
+    projects = project_list(user=user, municipality=municipality)
+    return (
+        ServiceChange.objects.filter(service=service, project__in=projects.values("pk"))
+        .select_related("project")
+        .order_by("project__title")
+    )
+
+
+# --- projects ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectFilters:
+    layer: str = ""
+    status: str = ""
+    org_unit: int | None = None
+    field: int | None = None  # a field of action of the current strategy (matched across versions)
+    search: str = ""
+
+
+def project_fields(*, user, municipality: Municipality) -> QuerySet[FieldOfAction]:
+    """Fields of action a project list can be filtered by: those of the adopted strategy (else newest)."""
+    strategies = Strategy.objects.for_user(user, municipality=municipality)
+    current = (
+        strategies.filter(status=StrategyStatus.ADOPTED).order_by("-version").first()
+        or strategies.order_by("-created_at").first()
+    )
+    return FieldOfAction.objects.filter(strategy=current) if current else FieldOfAction.objects.none()
+
+
+def project_filtered(*, user, municipality: Municipality, filters: ProjectFilters) -> QuerySet[Project]:
+    projects = project_list(user=user, municipality=municipality)
+    if filters.layer:
+        projects = projects.filter(layer=filters.layer)
+    if filters.status:
+        projects = projects.filter(status=filters.status)
+    if filters.org_unit:
+        projects = projects.filter(org_unit_id=filters.org_unit)
+    if filters.search:
+        projects = projects.filter(title__icontains=filters.search)
+    if filters.field:
+        lineage = FieldOfAction.objects.filter(pk=filters.field).values("lineage")
+        projects = projects.filter(contributions__goal__field__lineage__in=lineage).distinct()
+    return projects.order_by("title")
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    project: Project
+    cost: float
+    staff_hours_saved: float
+    citizen_hours_saved: float
+    implied_layer: str | None
+    layer_differs: bool
+
+    @property
+    def implied_layer_label(self) -> str:
+        return Layer(self.implied_layer).label if self.implied_layer else ""
+
+
+@dataclass(frozen=True)
+class ProjectTable:
+    rows: list[ProjectRow]
+    total_cost: float
+    total_effort_days: int
+    total_staff_hours_saved: float
+    total_citizen_hours_saved: float
+
+
+def project_table(*, user, municipality: Municipality, filters: ProjectFilters) -> ProjectTable:
+    """The filtered project list with cost, impact and totals; a fixed number of queries."""
+    figures = portfolio_impact(user=user, municipality=municipality)
+    projects = list(project_filtered(user=user, municipality=municipality, filters=filters))
+    costs = figures.costs
+    total_by_project = (
+        (costs["invest"].astype(float) + costs["operating"].astype(float)).groupby(costs["project_id"]).sum()
+        if not costs.empty
+        else pd.Series(dtype=float)
+    )
+    by_id = figures.projects.to_dict("index")
+    rows = []
+    for project in projects:
+        figure = by_id.get(project.pk, {})
+        rows.append(
+            ProjectRow(
+                project=project,
+                cost=float(total_by_project.get(project.pk, 0.0)) + float(project.external_cost),
+                staff_hours_saved=float(figure.get("staff_hours_saved", 0.0)),
+                citizen_hours_saved=float(figure.get("citizen_hours_saved", 0.0)),
+                implied_layer=figure.get("implied_layer"),
+                layer_differs=bool(figure.get("layer_differs", False)),
+            )
+        )
+    return ProjectTable(
+        rows=rows,
+        total_cost=sum(r.cost for r in rows),
+        total_effort_days=sum(r.project.internal_effort_days for r in rows),
+        total_staff_hours_saved=sum(r.staff_hours_saved for r in rows),
+        total_citizen_hours_saved=sum(r.citizen_hours_saved for r in rows),
+    )
+
+
+def project_detail(*, project: Project, user, municipality: Municipality) -> Project:
+    """An already scoped project with everything its page shows, prefetched (a fixed number of queries)."""
+    visible = project_list(user=user, municipality=municipality)
+    return (
+        Project.objects.filter(pk=project.pk)
+        .select_related("org_unit", "lead", "municipality")
+        .prefetch_related(
+            Prefetch(
+                "status_reports", queryset=StatusReport.objects.select_related("author").order_by("-date")
+            ),
+            "milestones",
+            "costs",
+            Prefetch(
+                "service_changes",
+                queryset=ServiceChange.objects.select_related("service__subject_area").order_by(
+                    "service__name"
+                ),
+            ),
+            Prefetch(
+                "dependencies",
+                queryset=Dependency.objects.filter(requires__in=visible.values("pk")).select_related(
+                    "requires"
+                ),
+            ),
+            Prefetch(
+                "dependents",
+                queryset=Dependency.objects.filter(project__in=visible.values("pk")).select_related(
+                    "project"
+                ),
+            ),
+            Prefetch(
+                "contributions",
+                queryset=Contribution.objects.filter(
+                    goal__in=_visible_goals(user=user, municipality=municipality)
+                ).select_related("goal__field__strategy"),
+            ),
+        )
+        .get()
+    )
+
+
+def _visible_goals(*, user, municipality):
+    from strategy.models import Goal
+
+    return Goal.objects.for_user(user, municipality=municipality).values("pk")
+
+
+def maturity_map_frame(*, user, municipality: Municipality) -> pd.DataFrame:
+    """One row per service for the maturity map: name, cases, subject area and its levels now and after."""
+    figures = portfolio_impact(user=user, municipality=municipality)
+    names = _frame(
+        service_list(user=user, municipality=municipality),
+        ["id", "name", "cases_per_year", "subject_area_id"],
+    )
+    frame = names.join(figures.levels, on="id", how="inner")
+    return frame
+
+
+def layer_balance(*, user, municipality: Municipality) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Count, cost, effort and hours saved per layer, and cost per layer and year (``impact``)."""
+    figures = portfolio_impact(user=user, municipality=municipality)
+    return impact.layer_balance(projects=figures.project_rows, impact=figures.projects, costs=figures.costs)
