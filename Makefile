@@ -18,11 +18,12 @@ FIND_PYTHON := for c in "$$DIGIPLAN_PYTHON" python3.13 python3.12 python3 \
 	  "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$c"; break; }; \
 	done
 
-.PHONY: help run test setup lint migrations-check pytest lock messages
+.PHONY: help run test setup lint migrations-check pytest lock messages bench
 
 help:
 	@echo "make run   - set up and serve Digiplan with demo data on http://$(HOST):$(PORT)/"
 	@echo "make test  - set up and run ruff, the migration check and the test suite"
+	@echo "make bench - set up and run the performance benchmarks (figures in docs/BENCHMARKS.md)"
 
 $(VENV)/.installed: requirements.lock
 	@python="$$($(FIND_PYTHON))"; \
@@ -72,6 +73,10 @@ pytest: setup
 	fi
 
 test: lint migrations-check pytest
+
+# Timings against the targets in docs/BENCHMARKS.md; each benchmark exits non-zero when it misses its target.
+bench: setup
+	$(PY) -m tests.bench.bench_ranking
 
 # For developers: re-lock the Python dependencies after editing pyproject.toml.
 lock: $(VENV)/.installed
