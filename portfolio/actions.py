@@ -4,18 +4,34 @@
   (granted to the new lead, removed from the one replaced), in one transaction.
 - ``project_transition``: moves a project to the next status along the checked transitions, stamping the
   actual start and end dates.
+- The scoring model: the default model, weights (refused unless they sum to one), AHP from pairwise
+  comparisons, a project's ratings.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
-from .models import Project, ProjectUserObjectPermission, Status
+from . import ranking
+from .models import (
+    DEFAULT_CRITERIA,
+    Assessment,
+    Criterion,
+    PairwiseComparison,
+    Project,
+    ProjectUserObjectPermission,
+    ScoringModel,
+    Status,
+    WeightMethod,
+)
 
 LEAD_PERMISSION = "portfolio.change_project"
 
@@ -62,3 +78,107 @@ def project_transition(*, project: Project, status: str, on: datetime.date | Non
     locked.full_clean()
     locked.save()
     return locked
+
+
+# --- the scoring model (DESIGN.md §4 ScoringModel, §5 ranking) -------------------------------------------
+
+
+@transaction.atomic
+def scoring_model_create_default(*, municipality) -> ScoringModel:
+    """The default model of DESIGN.md §4 for ``municipality``, active unless another model already is."""
+    active = not ScoringModel.objects.filter(municipality=municipality, active=True).exists()
+    model = ScoringModel.objects.create(
+        municipality=municipality, name=str(_("Default model")), active=active
+    )
+    Criterion.objects.bulk_create(
+        Criterion(
+            model=model,
+            key=key.value,
+            name=str(key.label),
+            weight=Decimal(weight),
+            lower_is_better=lower,
+            basis=basis,
+            position=position,
+        )
+        for position, (key, weight, lower, basis) in enumerate(DEFAULT_CRITERIA)
+    )
+    return model
+
+
+@transaction.atomic
+def scoring_model_set_weights(
+    *,
+    model: ScoringModel,
+    weights: Mapping[str, Decimal],
+    bases: Mapping[str, str] | None = None,
+    lower_is_better: Mapping[str, bool] | None = None,
+    method: str = WeightMethod.DIRECT,
+) -> ScoringModel:
+    """Store new weights (and bases, directions) for ``model``'s criteria; refuses weights that do not sum
+    to one (nothing is changed then). Side effect: the model's method is set to ``method``."""
+    criteria = list(Criterion.objects.select_for_update().filter(model=model))
+    model.check_weights([Decimal(weights[c.key]) for c in criteria if c.key in weights])
+    for criterion in criteria:
+        if criterion.key in weights:
+            criterion.weight = Decimal(weights[criterion.key])
+        if bases and criterion.key in bases:
+            criterion.basis = bases[criterion.key]
+        if lower_is_better and criterion.key in lower_is_better:
+            criterion.lower_is_better = lower_is_better[criterion.key]
+        criterion.full_clean()
+    Criterion.objects.bulk_update(criteria, ["weight", "basis", "lower_is_better"])
+    model.method = method
+    model.save(update_fields=["method"])
+    return model
+
+
+def rounded_weights(weights: Mapping[str, float], places: int = 4) -> dict[str, Decimal]:
+    """Weights rounded to ``places`` decimals that still sum to exactly one: each is rounded down, and
+    the steps left over go to the weights that lost most (largest-remainder method)."""
+    step = Decimal(1).scaleb(-places)
+    exact = {key: Decimal(str(value)) for key, value in weights.items()}
+    total = sum(exact.values(), Decimal(0)) or Decimal(1)
+    exact = {key: value / total for key, value in exact.items()}
+    rounded = {key: value.quantize(step, rounding=ROUND_DOWN) for key, value in exact.items()}
+    left = int((Decimal(1) - sum(rounded.values(), Decimal(0))) / step) if rounded else 0
+    for key in sorted(exact, key=lambda k: exact[k] - rounded[k], reverse=True)[:left]:
+        rounded[key] += step
+    return rounded
+
+
+@transaction.atomic
+def scoring_model_apply_comparisons(
+    *, model: ScoringModel, judgements: Mapping[tuple[str, str], float]
+) -> ranking.AhpResult:
+    """Store the pairwise judgements and, side effect, set the criteria weights to the AHP weights
+    (method "ahp"), whatever the consistency ratio; the page shows the ratio and the worst pairs."""
+    criteria = {c.key: c for c in Criterion.objects.filter(model=model)}
+    PairwiseComparison.objects.filter(model=model).delete()
+    PairwiseComparison.objects.bulk_create(
+        PairwiseComparison(
+            model=model, first=criteria[first], second=criteria[second], value=Decimal(str(round(value, 4)))
+        )
+        for (first, second), value in judgements.items()
+    )
+    keys = sorted(criteria, key=lambda k: (criteria[k].position, k))
+    result = ranking.ahp_weights(ranking.pairwise_matrix(keys, judgements))
+    scoring_model_set_weights(
+        model=model, weights=rounded_weights(result.weights.to_dict()), method=WeightMethod.AHP
+    )
+    return result
+
+
+@transaction.atomic
+def assessments_save(*, project: Project, model: ScoringModel, values: Mapping[str, int | None]) -> None:
+    """Set ``project``'s ratings on ``model``'s criteria; None removes a rating (it is then missing)."""
+    criteria = {c.key: c for c in Criterion.objects.filter(model=model, key__in=list(values))}
+    for key, value in values.items():
+        if value is None:
+            Assessment.objects.filter(project=project, criterion=criteria[key]).delete()
+            continue
+        assessment = Assessment.objects.filter(
+            project=project, criterion=criteria[key]
+        ).first() or Assessment(project=project, criterion=criteria[key])
+        assessment.value = value
+        assessment.full_clean()
+        assessment.save()

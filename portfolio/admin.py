@@ -5,16 +5,21 @@ the lead whichever path changes it.
 """
 
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from guardian.admin import GuardedModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import actions
 from .models import (
+    Assessment,
     Contribution,
+    Criterion,
     Dependency,
     Milestone,
+    PairwiseComparison,
     Project,
     ProjectCost,
+    ScoringModel,
     Service,
     ServiceChange,
     StatusReport,
@@ -106,3 +111,42 @@ class ProjectCostAdmin(admin.ModelAdmin):
     list_display = ["project", "year", "invest", "operating"]
     list_select_related = ["project"]
     raw_id_fields = ["project"]
+
+
+class CriterionFormSet(BaseInlineFormSet):
+    """The same rule as the pages: weights that do not sum to one are refused with a message."""
+
+    def clean(self):
+        super().clean()
+        weights = [
+            form.cleaned_data["weight"]
+            for form in self.forms
+            if form.cleaned_data.get("weight") is not None and not form.cleaned_data.get("DELETE")
+        ]
+        self.instance.check_weights(weights)
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    formset = CriterionFormSet
+    extra = 0
+
+
+@admin.register(ScoringModel)
+class ScoringModelAdmin(admin.ModelAdmin):
+    list_display = ["name", "municipality", "method", "active", "top_k"]
+    list_filter = ["municipality", "method", "active"]
+    inlines = [CriterionInline]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ["project", "criterion", "value"]
+    list_select_related = ["project", "criterion"]
+    raw_id_fields = ["project", "criterion"]
+
+
+@admin.register(PairwiseComparison)
+class PairwiseComparisonAdmin(admin.ModelAdmin):
+    list_display = ["model", "first", "second", "value"]
+    list_select_related = ["model", "first", "second"]

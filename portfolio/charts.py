@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from portfolio.impact import BACK_LEVELS, FRONT_LEVELS, LAYERS
+from portfolio.ranking import QUADRANTS
 
 # Keys each figure's ``labels`` must carry.
 MATURITY_MAP_LABEL_KEYS = (
@@ -38,6 +39,8 @@ MATURITY_MAP_LABEL_KEYS = (
 )
 LEVEL_SHARE_LABEL_KEYS = ("title", "share", "now", "after", "levels")
 LAYER_BALANCE_LABEL_KEYS = ("title", "cost", "staff_hours_saved", "layers")
+VALUE_EFFORT_LABEL_KEYS = ("title", "effort", "benefit", "cost", "layers", "quadrants")
+_LAYER_SYMBOLS = {"front_end": "circle", "back_end": "square", "end_to_end": "diamond"}
 
 # Half the width of the square around a cell centre in which a service's bubble may sit; cells are 1 apart,
 # so bubbles stay inside their cell.
@@ -295,6 +298,84 @@ def layer_balance_figure(*, per_layer: pd.DataFrame, labels: Mapping[str, Any]) 
     figure.update_yaxes(showgrid=True, gridcolor="#dddddd", rangemode="tozero")
     figure.update_yaxes(ticksuffix=" €", row=1, col=1)
     figure.update_yaxes(ticksuffix=" h", row=1, col=2)
+    return figure
+
+
+def value_effort_figure(*, projects: pd.DataFrame, labels: Mapping[str, Any]) -> go.Figure:
+    """The value–effort matrix (DESIGN.md §5 ranking): effort against benefit, bubble size cost, one trace
+    (colour and marker symbol) per layer, the quadrants split at the medians and named.
+
+    ``projects`` has title, effort, benefit, cost and layer; ``labels`` carries the texts of
+    ``VALUE_EFFORT_LABEL_KEYS``, ``layers`` a dict layer → name, ``quadrants`` a dict of ``QUADRANTS``
+    (``portfolio.ranking.value_effort`` assigns them).
+    Quick wins: benefit above and effort below the medians; major projects: both above; fill-ins: both
+    below; thankless tasks: benefit below, effort above.
+    """
+    _require(labels, VALUE_EFFORT_LABEL_KEYS, "value_effort_figure")
+    frame = projects.dropna(subset=["effort", "benefit"])
+    effort_mid = float(frame["effort"].median()) if len(frame) else 0.0
+    benefit_mid = float(frame["benefit"].median()) if len(frame) else 50.0
+    largest = float(frame["cost"].max()) if len(frame) and frame["cost"].max() > 0 else 1.0
+    traces = []
+    for index, layer in enumerate(LAYERS):
+        part = frame[frame["layer"] == layer]
+        if part.empty:
+            continue
+        traces.append(
+            go.Scatter(
+                name=str(labels["layers"][layer]),
+                x=part["effort"].astype(float).tolist(),
+                y=part["benefit"].astype(float).tolist(),
+                text=part["title"].tolist(),
+                customdata=part["cost"].astype(float).round(0).tolist(),
+                hovertemplate="%{text}<br>%{x:,.0f} · %{y:.0f}<br>"
+                + str(labels["cost"])
+                + ": %{customdata:,.0f}<extra></extra>",
+                mode="markers",
+                marker={
+                    "size": part["cost"].astype(float).clip(lower=0).tolist(),
+                    "sizemode": "area",
+                    "sizeref": 2.0 * largest / MAX_BUBBLE_PX**2,
+                    "sizemin": MIN_BUBBLE_PX,
+                    "symbol": _LAYER_SYMBOLS[layer],
+                    "color": (_BLUE, _ORANGE, _GREEN)[index],
+                    "line": {"color": _BLACK, "width": 1},
+                    "opacity": 0.8,
+                },
+            )
+        )
+    figure = go.Figure(data=traces)
+    quadrants = labels["quadrants"]
+    corners = (
+        (0, 1, "left", "top"),
+        (1, 1, "right", "top"),
+        (0, 0, "left", "bottom"),
+        (1, 0, "right", "bottom"),
+    )
+    for name, (x, y, xanchor, yanchor) in zip(QUADRANTS, corners, strict=True):
+        figure.add_annotation(
+            text=f"<b>{quadrants[name]}</b>",
+            xref="paper",
+            yref="paper",
+            x=x,
+            y=y,
+            xanchor=xanchor,
+            yanchor=yanchor,
+            showarrow=False,
+            font={"size": 14},
+        )
+    figure.add_vline(x=effort_mid, line={"color": _GREY, "dash": "dash"})
+    figure.add_hline(y=benefit_mid, line={"color": _GREY, "dash": "dash"})
+    figure.update_layout(
+        template="none",
+        title={"text": str(labels["title"])},
+        xaxis={"title": {"text": str(labels["effort"])}, "showgrid": True, "gridcolor": "#dddddd"},
+        yaxis={"title": {"text": str(labels["benefit"])}, "showgrid": True, "gridcolor": "#dddddd"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
+        font={"size": 14},
+        hovermode="closest",
+        margin={"t": 60, "b": 100},
+    )
     return figure
 
 

@@ -6,6 +6,9 @@ that involve them, so a clash is a message on the form, never a database error.
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +18,9 @@ from municipalities.models import Municipality, OrgUnit
 from strategy.models import Goal, StrategyStatus
 
 from .models import (
+    Basis,
     Contribution,
+    Criterion,
     Dependency,
     Milestone,
     Project,
@@ -247,3 +252,163 @@ class ContributionForm(TenantForm):
 
 class TransitionForm(forms.Form):
     status = forms.ChoiceField(choices=Status.choices)
+
+
+# --- the scoring model and the ranking -----------------------------------------------------------------
+
+
+def style(fields) -> None:
+    """Bootstrap classes for fields added after ``StyledForm.__init__`` ran."""
+    for field in fields:
+        if isinstance(field.widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(field.widget, forms.Select):
+            css = "form-select"
+        else:
+            css = "form-control"
+        field.widget.attrs.setdefault("class", css)
+
+
+class CriteriaForm(StyledForm, forms.Form):
+    """The weights (in per cent), bases and directions of a model's criteria; refuses weights whose sum is
+    not 100 % with a message naming the sum."""
+
+    def __init__(self, *args, criteria: list[Criterion], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for c in criteria:
+            self.fields[f"weight_{c.key}"] = forms.DecimalField(
+                label=_("Weight of “%(name)s” (%%)") % {"name": c.label},
+                min_value=0,
+                max_value=100,
+                decimal_places=2,
+                initial=(c.weight * 100).normalize(),
+            )
+            if c.derivable:
+                self.fields[f"basis_{c.key}"] = forms.ChoiceField(
+                    label=_("Basis of “%(name)s”") % {"name": c.label},
+                    choices=Basis.choices,
+                    initial=c.basis,
+                    help_text=_("Derived: %(source)s; projects without it keep their rating.")
+                    % {"source": c.derived_from},
+                )
+            self.fields[f"lower_{c.key}"] = forms.BooleanField(
+                label=_("Lower is better for “%(name)s”") % {"name": c.label},
+                required=False,
+                initial=c.lower_is_better,
+            )
+        style(self.fields.values())
+
+    def clean(self):
+        cleaned = super().clean()
+        weights = [cleaned.get(f"weight_{c.key}") for c in self.criteria]
+        if all(w is not None for w in weights):
+            total = sum(weights, Decimal(0))
+            if abs(total - 100) > Decimal("0.1"):
+                raise forms.ValidationError(
+                    _("The weights add up to %(total)s %%; they must add up to 100 %%.")
+                    % {"total": f"{total:.2f}".rstrip("0").rstrip(".")},
+                    code="weights_sum",
+                )
+        return cleaned
+
+    def weights(self) -> dict[str, Decimal]:
+        return {c.key: self.cleaned_data[f"weight_{c.key}"] / 100 for c in self.criteria}
+
+    def bases(self) -> dict[str, str]:
+        return {c.key: self.cleaned_data[f"basis_{c.key}"] for c in self.criteria if c.derivable}
+
+    def lower(self) -> dict[str, bool]:
+        return {c.key: self.cleaned_data[f"lower_{c.key}"] for c in self.criteria}
+
+
+RATING_CHOICES = [("", _("not assessed")), *((str(v), str(v)) for v in range(1, 6))]
+
+
+class AssessmentForm(StyledForm, forms.Form):
+    """A project's 1–5 ratings on the criteria that are rated (or that fall back to a rating)."""
+
+    def __init__(self, *args, criteria: list[Criterion], current: dict[str, int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for c in criteria:
+            self.fields[c.key] = forms.TypedChoiceField(
+                label=c.label,
+                choices=RATING_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=current.get(c.key, ""),
+                help_text=_("1 = low, 5 = high")
+                + (" · " + str(_("lower is better")) if c.lower_is_better else "")
+                + (
+                    " · " + str(_("used only where it cannot be derived")) if c.basis == Basis.DERIVED else ""
+                ),
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+
+
+# Saaty's scale, from "the second is extremely more important" to "the first is".
+SAATY = ["1/9", "1/7", "1/5", "1/3", "1", "3", "5", "7", "9"]
+SAATY_LABELS = {
+    "1": _("equally important"),
+    "3": _("moderately more important"),
+    "5": _("strongly more important"),
+    "7": _("very strongly more important"),
+    "9": _("extremely more important"),
+}
+
+
+def saaty_value(text: str) -> float:
+    numerator, _sep, denominator = text.partition("/")
+    return float(numerator) / float(denominator or 1)
+
+
+def saaty_text(value: float) -> str:
+    return min(SAATY, key=lambda s: abs(math.log(saaty_value(s)) - math.log(value)))
+
+
+class PairwiseForm(forms.Form):
+    """One judgement per pair of criteria on Saaty's 1–9 scale."""
+
+    def __init__(self, *args, criteria: list[Criterion], matrix=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        self.pairs = []
+        for i, first in enumerate(criteria):
+            for second in criteria[i + 1 :]:
+                name = f"{first.key}__{second.key}"
+                choices = []
+                for text in SAATY:
+                    value = saaty_value(text)
+                    if value > 1:
+                        label = _("“%(a)s” %(how)s than “%(b)s”") % {
+                            "a": first.label,
+                            "how": SAATY_LABELS[text],
+                            "b": second.label,
+                        }
+                    elif value < 1:
+                        label = _("“%(a)s” %(how)s than “%(b)s”") % {
+                            "a": second.label,
+                            "how": SAATY_LABELS[text.split("/")[1]],
+                            "b": first.label,
+                        }
+                    else:
+                        label = _("both %(how)s") % {"how": SAATY_LABELS["1"]}
+                    choices.append((text, f"{text} – {label}"))
+                initial = "1"
+                if matrix is not None:
+                    initial = saaty_text(float(matrix.loc[first.key, second.key]))
+                self.fields[name] = forms.ChoiceField(
+                    label=_("“%(a)s” compared with “%(b)s”") % {"a": first.label, "b": second.label},
+                    choices=choices,
+                    initial=initial,
+                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                )
+                self.pairs.append((name, first, second))
+
+    def judgements(self) -> dict[tuple[str, str], float]:
+        return {
+            (first.key, second.key): saaty_value(self.cleaned_data[name])
+            for name, first, second in self.pairs
+        }

@@ -1,5 +1,5 @@
-"""Models of the portfolio app (DESIGN.md §4 portfolio), split by entity: the service register and the
-projects with everything that hangs on them."""
+"""Models of the portfolio app (DESIGN.md §4 portfolio), split by entity: the service register, the
+projects with everything that hangs on them, and the scoring model of the ranking."""
 
 from .projects import (
     COUNCIL_VISIBLE,
@@ -21,6 +21,18 @@ from .projects import (
     TrafficLight,
     dependency_cycle,
 )
+from .scoring import (
+    DEFAULT_CRITERIA,
+    DERIVED_FROM,
+    Assessment,
+    Basis,
+    Criterion,
+    CriterionKey,
+    PairwiseComparison,
+    ScoringModel,
+    WeightMethod,
+    WeightsError,
+)
 from .services import (
     LEVEL_NAMES,
     MAX_LEVEL,
@@ -33,28 +45,38 @@ from .services import (
 
 __all__ = [
     "COUNCIL_VISIBLE",
+    "DEFAULT_CRITERIA",
+    "DERIVED_FROM",
     "LEVEL_NAMES",
     "MAX_LEVEL",
     "STARTED",
     "TRANSITIONS",
+    "Assessment",
+    "Basis",
     "Category",
     "Contribution",
+    "Criterion",
+    "CriterionKey",
     "Dependency",
     "Funding",
     "Handling",
     "Layer",
     "MaturityModel",
     "Milestone",
+    "PairwiseComparison",
     "Project",
     "ProjectCost",
     "ProjectGroupObjectPermission",
     "ProjectUserObjectPermission",
     "ReuseKind",
+    "ScoringModel",
     "Service",
     "ServiceChange",
     "Status",
     "StatusReport",
     "SubjectArea",
     "TrafficLight",
+    "WeightMethod",
+    "WeightsError",
     "dependency_cycle",
 ]

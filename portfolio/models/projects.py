@@ -313,7 +313,7 @@ class ServiceChange(models.Model):
         null=True,
         blank=True,
         validators=[MaxValueValidator(7)],
-        help_text=_("Under the model the service is rated with; empty: unchanged."),
+        help_text=_("On the service's maturity model; leave empty to keep the current level."),
     )
     target_handling = models.CharField(
         _("handling afterwards"),
@@ -377,7 +377,7 @@ class ServiceChange(models.Model):
             ) % {"service": service.name, "minutes": service.citizen_minutes}
         if self.media_breaks_removed > service.media_breaks:
             errors["media_breaks_removed"] = _(
-                "“%(service)s” has %(n)s media breaks; the project cannot remove more."
+                "Media breaks of “%(service)s”: %(n)s; the project cannot remove more."
             ) % {"service": service.name, "n": service.media_breaks}
         if errors:
             raise ValidationError(errors)

@@ -16,8 +16,8 @@ from municipalities.access import Action
 from municipalities.models import Municipality
 from strategy.models import FieldOfAction, Strategy, StrategyStatus
 
-from . import impact
-from .models import (
+from .. import impact
+from ..models import (
     Contribution,
     Dependency,
     Layer,
@@ -373,3 +373,32 @@ def layer_balance(*, user, municipality: Municipality) -> tuple[pd.DataFrame, pd
     """Count, cost, effort and hours saved per layer, and cost per layer and year (``impact``)."""
     figures = portfolio_impact(user=user, municipality=municipality)
     return impact.layer_balance(projects=figures.project_rows, impact=figures.projects, costs=figures.costs)
+
+
+__all__ = [
+    "CHANGE_COLUMNS",
+    "COST_COLUMNS",
+    "PROJECT_COLUMNS",
+    "SERVICE_COLUMNS",
+    "SERVICE_SORTS",
+    "PortfolioImpact",
+    "ProjectFilters",
+    "ProjectRow",
+    "ProjectTable",
+    "ServiceFilters",
+    "ServiceRow",
+    "layer_balance",
+    "maturity_map_frame",
+    "portfolio_impact",
+    "project_detail",
+    "project_fields",
+    "project_filtered",
+    "project_get",
+    "project_list",
+    "project_table",
+    "service_changes_for",
+    "service_frame",
+    "service_get",
+    "service_list",
+    "service_register",
+]

@@ -25,8 +25,8 @@ from municipalities.models import OrgUnit
 from municipalities.views import area_required
 from strategy.charts import figure_json
 
-from . import actions, charts, impact, selectors
-from .forms import (
+from .. import actions, charts, impact, selectors
+from ..forms import (
     ContributionForm,
     DependencyForm,
     MilestoneForm,
@@ -36,7 +36,7 @@ from .forms import (
     ServiceForm,
     StatusReportForm,
 )
-from .models import (
+from ..models import (
     Contribution,
     Dependency,
     Layer,

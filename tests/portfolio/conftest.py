@@ -30,7 +30,7 @@ def make_project(municipality, title="Online-Hundesteuer", *, lead=None, **field
 
 
 def build_portfolio(municipality, *, services: int = 2, projects: int = 2) -> list[Project]:
-    """``projects`` projects, each changing every one of ``services`` services, with a report and milestone."""
+    """Projects that each change every one of the services, with a status report, milestone and cost."""
     made_services = [make_service(municipality, name=f"Leistung {i}") for i in range(services)]
     made = []
     for p in range(projects):

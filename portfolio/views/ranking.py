@@ -1,0 +1,289 @@
+"""Pages of the ranking (DESIGN.md §5 ranking): the ranking with live weights (htmx) and the reasons per
+project, the scoring model's criteria, the pairwise comparisons (AHP), the value–effort matrix, a
+project's ratings.
+
+Numbers come from ``selectors.ranking_view`` (which calls ``portfolio/ranking.py``); the page re-ranks with
+the weights in the query string, so the same URL works with and without JavaScript.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from municipalities.access import PORTFOLIO, Action
+from municipalities.views import area_required
+from strategy.charts import figure_json
+
+from .. import actions, charts, ranking, selectors
+from ..forms import AssessmentForm, CriteriaForm, PairwiseForm
+from ..models import Assessment, Basis, Layer, ScoringModel
+
+TOP_PER_LAYER = 5
+
+
+def _ctx(request) -> dict:
+    return {"user": request.user, "municipality": request.tenancy.municipality}
+
+
+def _model(request, *, action=Action.VIEW) -> ScoringModel | None:
+    """The municipality's active scoring model; a strategist gets the default one created on first visit."""
+    model = selectors.scoring_model_active(**_ctx(request))
+    if model is None and request.tenancy.can(PORTFOLIO, Action.ADD):
+        model = actions.scoring_model_create_default(municipality=request.tenancy.municipality)
+    if model is not None and action != Action.VIEW:
+        model = get_object_or_404(selectors.scoring_model_list(**_ctx(request), action=action), pk=model.pk)
+    return model
+
+
+def _weights_from(query) -> dict[str, float] | None:
+    """Slider positions ``w_<key>`` from the query string (any non-negative numbers)."""
+    raw = {}
+    for name, value in query.items():
+        if name.startswith("w_"):
+            try:
+                raw[name[2:]] = max(float(value), 0.0)
+            except ValueError:
+                continue
+    return raw or None
+
+
+def _rows(view: selectors.RankingView) -> list[dict]:
+    """Template rows: each project with its score, rank, robustness and the reasons (contributions)."""
+    data, table = view.input, view.table
+    projects = {p.pk: p for p in data.projects}
+    criteria = view.criteria
+    values = data.values.to_dict("index")
+    sources = data.sources.to_dict("index")
+    rows = []
+    for project_id, row in table.iterrows():
+        parts = []
+        for c in criteria:
+            contribution = row[ranking.contribution_column(c.key)]
+            parts.append(
+                {
+                    "criterion": c,
+                    "value": values[project_id][c.key],
+                    "source": sources[project_id][c.key],
+                    "contribution": None if pd.isna(contribution) else float(contribution),
+                    "width": 0.0 if pd.isna(contribution) else max(float(contribution), 0.0),
+                    "note": data.notes.get((project_id, c.key), ""),
+                }
+            )
+        offset = 0.0
+        for part in parts:
+            part["x"] = offset
+            offset += part["width"]
+        rows.append(
+            {
+                "project": projects[project_id],
+                "rank": int(row["rank"]),
+                "score": float(row["score"]),
+                "complete": bool(row["complete"]),
+                "missing_count": int(row["missing_count"]),
+                "p_top_k": float(row.get("p_top_k", float("nan"))),
+                "rank_p05": row.get("rank_p05"),
+                "rank_p95": row.get("rank_p95"),
+                "parts": parts,
+                "derived": [p["criterion"].label for p in parts if p["source"] == "derived"],
+            }
+        )
+    return rows
+
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
+
+
+@area_required(PORTFOLIO)
+def ranking_page(request: HttpRequest) -> HttpResponse:
+    model = _model(request)
+    if model is None:
+        return render(request, "portfolio/ranking_empty.html")
+    view = selectors.ranking_view(**_ctx(request), model=model, weights=_weights_from(request.GET))
+    rows = _rows(view)
+    by_layer = {
+        layer: [r for r in rows if r["project"].layer == layer][:TOP_PER_LAYER] for layer in Layer.values
+    }
+    context = {
+        "model": model,
+        "view": view,
+        "rows": rows,
+        "criteria": [
+            {"criterion": c, "weight": float(view.weights[c.key]), "colour": PALETTE[i % len(PALETTE)]}
+            for i, c in enumerate(view.criteria)
+        ],
+        "top_per_layer": [(label, by_layer[layer]) for layer, label in Layer.choices],
+        "can_edit": request.tenancy.can(PORTFOLIO, Action.CHANGE),
+        "weights_changed": _weights_from(request.GET) is not None,
+        "query": request.GET.urlencode(),
+    }
+    for row in rows:
+        for part, c in zip(row["parts"], context["criteria"], strict=True):
+            part["colour"] = c["colour"]
+    template = "portfolio/_ranking_results.html" if request.htmx else "portfolio/ranking.html"
+    return render(request, template, context)
+
+
+@area_required(PORTFOLIO, Action.CHANGE)
+@require_POST
+def ranking_save_weights(request: HttpRequest) -> HttpResponse:
+    """Store the weights shown on the ranking page (already scaled to sum to one) in the model."""
+    model = _model(request, action=Action.CHANGE)
+    view_weights = selectors.normalised_weights(selectors.criteria_of(model), _weights_from(request.POST))
+    try:
+        actions.scoring_model_set_weights(
+            model=model, weights=actions.rounded_weights(view_weights.to_dict())
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The weights are saved in the scoring model."))
+    return redirect("portfolio:ranking")
+
+
+@area_required(PORTFOLIO)
+def criteria_page(request: HttpRequest) -> HttpResponse:
+    """The model's criteria with weights, bases and directions; strategists edit them here."""
+    model = _model(request)
+    if model is None:
+        return render(request, "portfolio/ranking_empty.html")
+    criteria = selectors.criteria_of(model)
+    can_edit = request.tenancy.can(PORTFOLIO, Action.CHANGE)
+    form = CriteriaForm(request.POST or None, criteria=criteria) if can_edit else None
+    if request.method == "POST":
+        if not can_edit:
+            return HttpResponse(status=403)
+        if form.is_valid():
+            try:
+                actions.scoring_model_set_weights(
+                    model=_model(request, action=Action.CHANGE),
+                    weights=form.weights(),
+                    bases=form.bases(),
+                    lower_is_better=form.lower(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("portfolio:criteria")
+    return render(
+        request,
+        "portfolio/criteria.html",
+        {"model": model, "criteria": criteria, "form": form, "Basis": Basis},
+    )
+
+
+@area_required(PORTFOLIO)
+def pairwise_page(request: HttpRequest) -> HttpResponse:
+    """Pairwise comparisons on Saaty's scale; shows the AHP weights and the consistency ratio, and (for
+    strategists) stores them as the model's weights."""
+    model = _model(request)
+    if model is None:
+        return render(request, "portfolio/ranking_empty.html")
+    criteria = selectors.criteria_of(model)
+    stored = selectors.comparison_matrix(model=model, criteria=criteria)
+    form = PairwiseForm(request.POST or request.GET or None, criteria=criteria, matrix=stored)
+    can_edit = request.tenancy.can(PORTFOLIO, Action.CHANGE)
+    result = None
+    if form.is_bound and form.is_valid():
+        judgements = form.judgements()
+        if request.method == "POST":
+            if not can_edit:
+                return HttpResponse(status=403)
+            result = actions.scoring_model_apply_comparisons(
+                model=_model(request, action=Action.CHANGE), judgements=judgements
+            )
+            messages.success(request, _("The weights from the pairwise comparisons are saved in the model."))
+        else:
+            result = ranking.ahp_weights(ranking.pairwise_matrix([c.key for c in criteria], judgements))
+    elif not form.is_bound:
+        result = ranking.ahp_weights(stored)
+    labels = {c.key: c.label for c in criteria}
+    return render(
+        request,
+        "portfolio/pairwise.html",
+        {
+            "model": model,
+            "form": form,
+            "result": result,
+            "weights": [(labels[k], float(w)) for k, w in result.weights.items()] if result else [],
+            "disagreements": [
+                {
+                    "first": labels[d.first],
+                    "second": labels[d.second],
+                    "given": d.given,
+                    "implied": d.implied,
+                }
+                for d in (result.disagreements if result else [])
+            ],
+            "can_edit": can_edit,
+        },
+    )
+
+
+@area_required(PORTFOLIO)
+def matrix_page(request: HttpRequest) -> HttpResponse:
+    """The value–effort matrix: effort (person-days) against benefit (the score without the
+    lower-is-better criteria), bubble size cost, colour and symbol the layer."""
+    model = _model(request)
+    if model is None:
+        return render(request, "portfolio/ranking_empty.html")
+    view = selectors.ranking_view(**_ctx(request), model=model, weights=_weights_from(request.GET), samples=0)
+    frame = selectors.value_effort_frame(view=view)
+    quadrant_labels = {
+        "quick_wins": _("Quick wins"),
+        "major_projects": _("Major projects"),
+        "fill_ins": _("Fill-ins"),
+        "thankless_tasks": _("Thankless tasks"),
+    }
+    figure = charts.value_effort_figure(
+        projects=frame,
+        labels={
+            "title": _("Value against effort"),
+            "effort": _("internal effort (person-days)"),
+            "benefit": _("benefit (score of the benefit criteria, 0–100)"),
+            "cost": _("cost (EUR)"),
+            "layers": {value: str(label) for value, label in Layer.choices},
+            "quadrants": quadrant_labels,
+        },
+    )
+    rows = frame.sort_values(["quadrant", "benefit"], ascending=[True, False]).to_dict("records")
+    for row in rows:
+        row["quadrant_label"] = quadrant_labels[row["quadrant"]]
+        row["layer_label"] = Layer(row["layer"]).label
+    return render(request, "portfolio/matrix.html", {"figure_json": figure_json(figure), "rows": rows})
+
+
+@area_required(PORTFOLIO)
+def assessments_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A project's 1–5 ratings on the active model's criteria (the lead of the project or a strategist)."""
+    project = get_object_or_404(selectors.project_get(**_ctx(request), pk=pk, action=Action.CHANGE))
+    model = _model(request)
+    if model is None:
+        return render(request, "portfolio/ranking_empty.html")
+    criteria = selectors.criteria_of(model)
+    current = dict(
+        Assessment.objects.filter(project=project, criterion__model=model).values_list(
+            "criterion__key", "value"
+        )
+    )
+    form = AssessmentForm(request.POST or None, criteria=criteria, current=current)
+    if request.method == "POST" and form.is_valid():
+        actions.assessments_save(project=project, model=model, values=form.cleaned_data)
+        messages.success(request, _("Ratings saved."))
+        return redirect("portfolio:project", pk=project.pk)
+    return render(
+        request,
+        "portfolio/form.html",
+        {
+            "form": form,
+            "title": _("Ratings of “%(project)s”") % {"project": project.title},
+            "cancel": reverse("portfolio:project", args=[project.pk]),
+        },
+    )
