@@ -12,7 +12,7 @@ A model opts in by declaring ``scope = Scope(area=..., municipality_field=...)``
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -135,6 +135,9 @@ class Scope:
     grant_model: str | None = None  # "app_label.ModelName", resolved lazily
     grant_field: str = "pk"
     grant_codename: str | None = None
+    # Rows of personal data (staff) that feed aggregates: read through ``for_aggregates`` with this area's
+    # roles, only by code that suppresses groups under five people (DESIGN.md §6).
+    aggregate_area: Area | None = None
 
     def in_municipality(self, municipality: Municipality | int) -> Q:
         pk = getattr(municipality, "pk", municipality)
@@ -210,4 +213,25 @@ class ScopedQuerySet(models.QuerySet):
         if user.is_superuser:
             return qs
         condition = scope.condition(user, action, self.model)
+        return qs.none() if condition is None else qs.filter(condition)
+
+    def for_aggregates(
+        self, user: AbstractBaseUser | AnonymousUser, *, municipality: Municipality | int
+    ) -> ScopedQuerySet:
+        """Rows of personal data a user may see only as aggregates (staff for a strategist or council member).
+
+        The same gate with the model's ``aggregate_area`` in place of its own area. What this returns must
+        only be summed up by code that hides groups under five people (``staffing.gaps.suppress``); pages
+        never list these rows.
+        """
+        scope: Scope = self.model.scope
+        if scope.aggregate_area is None:
+            raise TypeError(f"{self.model.__name__} has no aggregate area.")
+        aggregate = replace(scope, area=scope.aggregate_area, row_filters={}, grant_roles=frozenset())
+        qs = self.filter(aggregate.in_municipality(municipality))
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return qs.none()
+        if user.is_superuser:
+            return qs
+        condition = aggregate.condition(user, Action.VIEW, self.model)
         return qs.none() if condition is None else qs.filter(condition)

@@ -34,6 +34,35 @@ class StyledForm:
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
+class TenantForm(StyledForm, forms.ModelForm):
+    """A model form bound to a municipality, used by every app's forms.
+
+    ``parent_field`` names the field the view sets, not the user: the municipality itself, or a parent row
+    (``parent``, e.g. the project of a status report). Choices of organisational units are limited to the
+    municipality, and the parent takes part in validation, so a unique constraint on it is a message on
+    the form, never a database error.
+    """
+
+    parent_field = "municipality"
+
+    def __init__(self, *args, municipality: Municipality, parent=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality, self.parent = municipality, parent
+        setattr(
+            self.instance, self.parent_field, municipality if self.parent_field == "municipality" else parent
+        )
+        for name in ("org_unit", "owner"):
+            if name in self.fields:
+                self.fields[name].queryset = OrgUnit.objects.filter(municipality=municipality).order_by(
+                    "name"
+                )
+
+    def _get_validation_exclusions(self):
+        exclude = super()._get_validation_exclusions()
+        exclude.discard(self.parent_field)
+        return exclude
+
+
 class MunicipalitySettingsForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Municipality

@@ -13,8 +13,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.forms import StyledForm
-from municipalities.models import Municipality, OrgUnit
+from municipalities.forms import StyledForm, TenantForm
 from strategy.models import Goal, StrategyStatus
 
 from .models import (
@@ -33,27 +32,6 @@ from .models import (
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
-
-
-class TenantForm(StyledForm, forms.ModelForm):
-    """A model form bound to a municipality; ``parent_field`` is set on the instance, not by the user."""
-
-    parent_field = "municipality"
-
-    def __init__(self, *args, municipality: Municipality, project: Project | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.municipality, self.project = municipality, project
-        setattr(self.instance, self.parent_field, project if self.parent_field == "project" else municipality)
-        if "org_unit" in self.fields:
-            self.fields["org_unit"].queryset = OrgUnit.objects.filter(municipality=municipality).order_by(
-                "name"
-            )
-
-    def _get_validation_exclusions(self):
-        # The parent is set by the view; including it lets full_clean check the unique constraints on it.
-        exclude = super()._get_validation_exclusions()
-        exclude.discard(self.parent_field)
-        return exclude
 
 
 class ServiceForm(TenantForm):
@@ -229,7 +207,7 @@ class DependencyForm(TenantForm):
         super().__init__(*args, **kwargs)
         self.fields["requires"].queryset = (
             Project.objects.filter(municipality=self.municipality)
-            .exclude(pk=self.project.pk)
+            .exclude(pk=self.parent.pk)
             .order_by("title")
         )
 

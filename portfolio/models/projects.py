@@ -83,7 +83,7 @@ def _council_rule(path: str) -> dict[Role, Q]:
     return {Role.COUNCIL: Q(**{f"{path}status__in": COUNCIL_VISIBLE})}
 
 
-def _child_scope(path: str = "project") -> Scope:
+def project_child_scope(path: str = "project") -> Scope:
     """Rows that belong to a project: its municipality, its council rule, its lead's grant."""
     return Scope(
         area=PORTFOLIO,
@@ -283,7 +283,7 @@ class ProjectCost(models.Model):
     operating = models.DecimalField(_("operating cost (EUR)"), default=0, **MONEY)
 
     objects = ScopedQuerySet.as_manager()
-    scope = _child_scope()
+    scope = project_child_scope()
 
     class Meta:
         verbose_name = _("yearly cost")
@@ -334,7 +334,7 @@ class ServiceChange(models.Model):
     )
 
     objects = ScopedQuerySet.as_manager()
-    scope = _child_scope()
+    scope = project_child_scope()
 
     class Meta:
         verbose_name = _("service change")
@@ -395,7 +395,7 @@ class Dependency(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     objects = ScopedQuerySet.as_manager()
-    scope = _child_scope()
+    scope = project_child_scope()
 
     class Meta:
         verbose_name = _("dependency")
@@ -475,7 +475,7 @@ class StatusReport(models.Model):
     )
 
     objects = ScopedQuerySet.as_manager()
-    scope = _child_scope()
+    scope = project_child_scope()
 
     class Meta:
         verbose_name = _("status report")
@@ -509,7 +509,7 @@ class Milestone(models.Model):
     done_date = models.DateField(_("reached on"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
-    scope = _child_scope()
+    scope = project_child_scope()
 
     class Meta:
         verbose_name = _("milestone")
@@ -542,7 +542,7 @@ class Contribution(models.Model):
     )
 
     objects = ScopedQuerySet.as_manager()
-    scope = _child_scope()
+    scope = project_child_scope()
 
     class Meta:
         verbose_name = _("contribution to a goal")

@@ -14,6 +14,7 @@ from django.db.models import F, Prefetch, QuerySet
 
 from municipalities.access import Action
 from municipalities.models import Municipality
+from staffing.models import SkillDemand
 from strategy.models import FieldOfAction, Strategy, StrategyStatus
 
 from .. import impact
@@ -323,6 +324,10 @@ def project_detail(*, project: Project, user, municipality: Municipality) -> Pro
             ),
             "milestones",
             "costs",
+            Prefetch(
+                "skill_demands",
+                queryset=SkillDemand.objects.select_related("skill").order_by("skill__position"),
+            ),
             Prefetch(
                 "service_changes",
                 queryset=ServiceChange.objects.select_related("service__subject_area").order_by(

@@ -23,6 +23,8 @@ from django.views.decorators.http import require_POST
 from municipalities.access import PORTFOLIO, Action
 from municipalities.models import OrgUnit
 from municipalities.views import area_required
+from staffing.forms import SkillDemandForm
+from staffing.models import SkillDemand
 from strategy.charts import figure_json
 
 from .. import actions, charts, impact, selectors
@@ -416,6 +418,9 @@ PARTS: dict[str, Part] = {
     "dependency": Part(
         Dependency, DependencyForm, gettext_lazy("New dependency"), gettext_lazy("Edit dependency")
     ),
+    "skill-demand": Part(
+        SkillDemand, SkillDemandForm, gettext_lazy("New skill demand"), gettext_lazy("Edit skill demand")
+    ),
     "contribution": Part(
         Contribution,
         ContributionForm,
@@ -432,6 +437,7 @@ ANCHORS = {
     "service-change": "service-changes",
     "dependency": "dependencies",
     "contribution": "contributions",
+    "skill-demand": "skill-demands",
 }
 
 
@@ -459,7 +465,7 @@ def part_edit(request: HttpRequest, kind: str, project_pk: int | None = None, pk
         )
         project = instance.project
     form = part.form(
-        request.POST or None, instance=instance, municipality=request.tenancy.municipality, project=project
+        request.POST or None, instance=instance, municipality=request.tenancy.municipality, parent=project
     )
     if request.method == "POST" and form.is_valid():
         row = form.save(commit=False)
