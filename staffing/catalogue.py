@@ -860,3 +860,36 @@ def check() -> None:
         for skill, level in targets:
             assert skill in known_skills, f"{code}: unknown skill {skill}"
             assert 1 <= level <= 5, f"{code}: level {level} for {skill} outside 1–5"
+
+
+def install(*, SkillCategory, Skill, ProficiencyLevel) -> None:
+    """Create or update the catalogue in these models (historical ones in the data migration; the
+    demo calls it too, since a test database flushed between browser tests loses migration data)."""
+    categories = {}
+    for position, c in enumerate(CATEGORIES, start=1):
+        categories[c.code], _ = SkillCategory.objects.update_or_create(
+            code=c.code, defaults={"name_de": c.name_de, "name_en": c.name_en, "position": position}
+        )
+    for position, s in enumerate(SKILLS, start=1):
+        Skill.objects.update_or_create(
+            code=s.code,
+            defaults={
+                "category": categories[s.category],
+                "name_de": s.name_de,
+                "name_en": s.name_en,
+                "description_de": s.description_de,
+                "description_en": s.description_en,
+                "framework_code": s.framework_code,
+                "position": position,
+            },
+        )
+    for p in PROFICIENCY:
+        ProficiencyLevel.objects.update_or_create(
+            level=p.level,
+            defaults={
+                "name_de": p.name_de,
+                "name_en": p.name_en,
+                "descriptor_de": p.descriptor_de,
+                "descriptor_en": p.descriptor_en,
+            },
+        )

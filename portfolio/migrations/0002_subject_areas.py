@@ -2,13 +2,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from portfolio.subject_areas import SUBJECT_AREAS
+    from portfolio.subject_areas import install
 
-    SubjectArea = apps.get_model("portfolio", "SubjectArea")
-    for position, (code, name_de, name_en) in enumerate(SUBJECT_AREAS, start=1):
-        SubjectArea.objects.update_or_create(
-            code=code, defaults={"name_de": name_de, "name_en": name_en, "position": position}
-        )
+    install(apps.get_model("portfolio", "SubjectArea"))
 
 
 class Migration(migrations.Migration):
