@@ -119,7 +119,7 @@ def strategy_overview(*, strategy: Strategy, today: datetime.date | None = None)
     """The tree (fields → goals → indicators) and its progress for an already scoped ``strategy``.
 
     Queries: fields, goals, indicators (prefetch), the indicator frame, the measurement frame, goals
-    frame — six, however large the strategy.
+    frame, and three for the projects' contributions — nine, however large the strategy.
     """
     today = today or timezone.localdate()
     indicators = Indicator.objects.filter(goal__field__strategy=strategy).select_related("owner")
@@ -137,8 +137,15 @@ def strategy_overview(*, strategy: Strategy, today: datetime.date | None = None)
     goal_rows = list(Goal.objects.filter(field__strategy=strategy).values_list("id", "field_id", "weight"))
     goal_frame = pd.DataFrame.from_records(goal_rows, columns=["id", "field_id", "weight"], coerce_float=True)
     goal_frame["weight"] = goal_frame["weight"].astype(float)
+    from portfolio.selectors import goal_contribution_frame  # portfolio builds on strategy, not back
+
+    contributions = goal_contribution_frame(goals=Goal.objects.filter(field__strategy=strategy), today=today)
     result = progress.strategy_progress(
-        indicators=ind, measurements=measurement_frame(ind), goals=goal_frame, today=today
+        indicators=ind,
+        measurements=measurement_frame(ind),
+        goals=goal_frame,
+        today=today,
+        contributions=contributions,
     )
     return StrategyView(strategy=strategy, fields=fields, progress=result, today=today)
 

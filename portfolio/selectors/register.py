@@ -17,8 +17,9 @@ from municipalities.models import Municipality
 from staffing.models import SkillDemand
 from strategy.models import FieldOfAction, Strategy, StrategyStatus
 
-from .. import impact
+from .. import impact, progress
 from ..models import (
+    COUNCIL_VISIBLE,
     Contribution,
     Dependency,
     Layer,
@@ -363,6 +364,33 @@ def _visible_goals(*, user, municipality):
     return Goal.objects.for_user(user, municipality=municipality).values("pk")
 
 
+def goal_contribution_frame(*, goals: QuerySet, today) -> pd.DataFrame:
+    """Contributions of approved and later projects to ``goals`` (matched by lineage, so a revised strategy
+    keeps the contributions made to its predecessor's goals), with the projects' completion; three queries.
+
+    Ideas and proposals do not move a goal (the council does not see them); cancelled projects neither.
+    """
+    goal_ids = dict(goals.values_list("lineage", "pk"))
+    rows = _frame(
+        Contribution.objects.filter(goal__lineage__in=list(goal_ids), project__status__in=COUNCIL_VISIBLE),
+        ["goal__lineage", "project_id", "weight"],
+    )
+    rows["goal_id"] = rows["goal__lineage"].map(goal_ids)
+    rows = rows.drop_duplicates(["goal_id", "project_id"], keep="last")
+    projects = _frame(
+        Project.objects.filter(pk__in=list(rows["project_id"].unique())),
+        ["id", "status", "planned_start", "planned_end"],
+    )
+    reports = _frame(
+        StatusReport.objects.filter(project_id__in=list(projects["id"])),
+        ["project_id", "date", "percent_complete"],
+    )
+    completion = progress.project_completion(projects=projects, reports=reports, today=today)
+    return progress.goal_contributions(
+        contributions=rows[["goal_id", "project_id", "weight"]], completion=completion
+    )
+
+
 def maturity_map_frame(*, user, municipality: Municipality) -> pd.DataFrame:
     """One row per service for the maturity map: name, cases, subject area and its levels now and after."""
     figures = portfolio_impact(user=user, municipality=municipality)
@@ -392,6 +420,7 @@ __all__ = [
     "ProjectTable",
     "ServiceFilters",
     "ServiceRow",
+    "goal_contribution_frame",
     "layer_balance",
     "maturity_map_frame",
     "portfolio_impact",
