@@ -176,7 +176,7 @@ def maturity_map_figure(*, services: pd.DataFrame, labels: Mapping[str, Any]) ->
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
         font={"size": 14},
         hovermode="closest",
-        margin={"t": 60, "b": 120},
+        margin={"t": 60, "b": 120, "l": 40},
     )
     return figure
 
@@ -407,6 +407,7 @@ def _level_axis(title: str, ticks: Sequence[str]) -> dict[str, Any]:
         "range": [-0.5, len(ticks) - 0.5],
         "showgrid": False,
         "zeroline": False,
+        "automargin": True,  # long level names ("2 automated into the procedure") must not be cut off
         # Lines between the cells, so a reader sees which level a jittered bubble belongs to.
         "minor": {"tickvals": [level + 0.5 for level in range(len(ticks) - 1)], "showgrid": True},
     }

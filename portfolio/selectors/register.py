@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from municipalities.access import Action
 from municipalities.models import Municipality
@@ -175,8 +175,8 @@ def service_register(*, user, municipality: Municipality, filters: ServiceFilter
     if filters.org_unit:
         services = services.filter(org_unit_id=filters.org_unit)
     if filters.search:
-        services = services.filter(name__icontains=filters.search) | services.filter(
-            leika_key__startswith=filters.search
+        services = services.filter(
+            Q(name__icontains=filters.search) | Q(leika_key__startswith=filters.search)
         )
     keep = pd.Series(True, index=levels.index)
     if filters.front_level is not None:
