@@ -77,6 +77,7 @@ test: lint migrations-check pytest
 # Timings against the targets in docs/BENCHMARKS.md; each benchmark exits non-zero when it misses its target.
 bench: setup
 	$(PY) -m tests.bench.bench_ranking
+	$(PY) -m tests.bench.bench_gaps
 
 # For developers: re-lock the Python dependencies after editing pyproject.toml.
 lock: $(VENV)/.installed

@@ -1,8 +1,28 @@
 from django.urls import path
 
-from . import views
+from .views import analysis, records
 
 app_name = "staffing"
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", records.index, name="index"),
+    path("catalogue/", records.catalogue, name="catalogue"),
+    path("staff/", records.staff_list, name="staff-list"),
+    path("staff/new/", records.staff_create, name="staff-create"),
+    path("staff/<int:pk>/", records.staff_detail, name="staff"),
+    path("staff/<int:pk>/edit/", records.staff_edit, name="staff-edit"),
+    path("staff/<int:pk>/delete/", records.staff_delete, name="staff-delete"),
+    path("<slug:kind>/<int:parent_pk>/new/", records.part_edit, name="part-create"),
+    path("parts/<slug:kind>/<int:pk>/edit/", records.part_edit, name="part-edit"),
+    path("parts/<slug:kind>/<int:pk>/delete/", records.part_delete, name="part-delete"),
+    path("profiles/", records.profile_list, name="profiles"),
+    path("profiles/new/", records.profile_edit, name="profile-create"),
+    path("profiles/<int:pk>/edit/", records.profile_edit, name="profile-edit"),
+    path("vacancies/", records.vacancy_list, name="vacancies"),
+    path("vacancies/new/", records.vacancy_edit, name="vacancy-create"),
+    path("vacancies/<int:pk>/edit/", records.vacancy_edit, name="vacancy-edit"),
+    path("vacancies/<int:pk>/delete/", records.vacancy_delete, name="vacancy-delete"),
+    path("gaps/", analysis.gaps_page, name="gaps"),
+    path("matrix/", analysis.matrix_page, name="matrix"),
+    path("retirements/", analysis.exposure_page, name="exposure"),
+    path("training/", analysis.training_page, name="training"),
 ]

@@ -1,0 +1,373 @@
+"""Reads of the staffing app for pages, API and reports (DESIGN.md §4 staffing, §5 skills gap, §6).
+
+Individual records come through the gate with the STAFF_RECORDS area (hr, admin). Aggregates read the
+same rows through ``for_aggregates`` and are computed by ``staffing/gaps.py``; for every role but hr and
+admin each figure built from fewer than five people is suppressed (``gaps.suppress``) before it leaves
+this module. Frames are built with a fixed number of ``values()`` queries, whatever the number of staff.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pandas as pd
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from municipalities.access import STAFF_RECORDS, Action, role_allows
+from municipalities.models import Municipality, OrgUnit
+from portfolio.models import Status
+from portfolio.selectors import project_list
+
+from . import gaps
+from .models import (
+    ExitReason,
+    RoleProfile,
+    RoleProfileSkill,
+    Skill,
+    SkillDemand,
+    StaffMember,
+    StaffSkill,
+    Vacancy,
+)
+
+MIN_GROUP = 5
+DEFAULT_STATUSES = (Status.APPROVED, Status.IN_PROGRESS, Status.ON_HOLD)
+QUARTERS = 12
+
+
+def _frame(rows, columns: list[str], names: list[str] | None = None) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(list(rows.values_list(*columns)), columns=columns, coerce_float=True)
+    return frame.rename(columns=dict(zip(columns, names, strict=True))) if names else frame
+
+
+def sees_individuals(user, municipality: Municipality, roles) -> bool:
+    """Whether figures may show groups under five people: hr and admin see individual records anyway."""
+    return user.is_superuser or role_allows(roles, STAFF_RECORDS, Action.VIEW)
+
+
+# --- individual records (hr, admin) -------------------------------------------------------------------
+
+
+def staff_list(
+    *, user, municipality: Municipality, action: Action | str = Action.VIEW
+) -> QuerySet[StaffMember]:
+    return StaffMember.objects.for_user(user, action, municipality=municipality).select_related(
+        "org_unit", "role_profile"
+    )
+
+
+def staff_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[StaffMember]:
+    return staff_list(user=user, municipality=municipality, action=action).filter(pk=pk)
+
+
+def staff_detail(*, staff: StaffMember) -> StaffMember:
+    return (
+        StaffMember.objects.filter(pk=staff.pk)
+        .select_related("org_unit", "role_profile")
+        .prefetch_related(
+            Prefetch(
+                "skills",
+                queryset=StaffSkill.objects.select_related("skill__category").order_by("skill__position"),
+            ),
+            Prefetch(
+                "role_profile__skills",
+                queryset=RoleProfileSkill.objects.select_related("skill").order_by("skill__position"),
+            ),
+        )
+        .get()
+    )
+
+
+def role_profile_list(*, user, municipality, action: Action | str = Action.VIEW) -> QuerySet[RoleProfile]:
+    return RoleProfile.objects.for_user(user, action, municipality=municipality).prefetch_related(
+        Prefetch(
+            "skills", queryset=RoleProfileSkill.objects.select_related("skill").order_by("skill__position")
+        )
+    )
+
+
+def vacancy_list(*, user, municipality, action: Action | str = Action.VIEW) -> QuerySet[Vacancy]:
+    return Vacancy.objects.for_user(user, action, municipality=municipality).select_related(
+        "skill", "org_unit"
+    )
+
+
+def skill_catalogue() -> QuerySet[Skill]:
+    return Skill.objects.select_related("category").order_by("category__position", "position")
+
+
+# --- frames for the analysis --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffingData:
+    staff: pd.DataFrame
+    staff_skills: pd.DataFrame
+    demands: pd.DataFrame
+    hires: pd.DataFrame
+    roles: pd.Series
+    profiles: pd.DataFrame
+
+
+def staffing_data(
+    *, user, municipality: Municipality, statuses=DEFAULT_STATUSES, individuals: bool = False
+) -> StaffingData:
+    """The frames ``gaps`` takes, read through the gate (records for hr/admin, aggregates for the others);
+    six queries."""
+    if individuals:
+        staff_rows = StaffMember.objects.for_user(user, municipality=municipality)
+    else:
+        staff_rows = StaffMember.objects.for_aggregates(user, municipality=municipality)
+    staff = _frame(staff_rows, ["id", "org_unit_id", "fte", "exit_date", "exit_reason", "role_profile_id"])
+    skills = _frame(
+        StaffSkill.objects.filter(staff__in=staff_rows.values("pk")),
+        ["staff_id", "skill_id", "level", "valid_until"],
+    )
+    projects = project_list(user=user, municipality=municipality).filter(status__in=statuses)
+    demands = _frame(
+        SkillDemand.objects.filter(project__in=projects.values("pk")),
+        [
+            "id",
+            "project_id",
+            "skill_id",
+            "level",
+            "fte",
+            "start",
+            "end",
+            "project__planned_start",
+            "project__planned_end",
+        ],
+    )
+    if not demands.empty:
+        demands["start"] = demands["start"].fillna(demands["project__planned_start"])
+        demands["end"] = demands["end"].fillna(demands["project__planned_end"])
+    demands = demands.drop(columns=["project__planned_start", "project__planned_end"])
+    vacancies = Vacancy.objects.for_aggregates(user, municipality=municipality).filter(filled=False)
+    hires = _frame(vacancies, ["skill_id", "level", "fte", "expected_date"])
+    profiles = _frame(
+        RoleProfileSkill.objects.for_aggregates(user, municipality=municipality),
+        ["profile_id", "skill_id", "target_level"],
+        ["role_profile_id", "skill_id", "target_level"],
+    )
+    roles = staff.set_index("id")["role_profile_id"].dropna().astype("int64")
+    return StaffingData(
+        staff=staff.drop(columns=["role_profile_id"]),
+        staff_skills=skills,
+        demands=demands,
+        hires=hires,
+        roles=roles,
+        profiles=profiles,
+    )
+
+
+# --- aggregates for the analysis pages ------------------------------------------------------------------
+
+
+def quarter_start(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def _skill_names() -> dict[int, str]:
+    return {s.pk: s.name for s in Skill.objects.only("pk", "name_de", "name_en")}
+
+
+@dataclass(frozen=True)
+class GapView:
+    """The skills gap as a page, the API or a report shows it.
+
+    ``table``: one row per skill and quarter (``gaps.skill_gaps`` columns plus skill name, a ``shortage``
+    flag and ``suppressed``); where fewer than five people hold a skill and the reader may not see
+    individuals, supply and gap are NaN and only ``shortage`` says whether demand exceeds supply.
+    ``options``: the train/hire/buy options of the gap rows (same suppression). ``periods``: the quarters.
+    """
+
+    table: pd.DataFrame
+    options: pd.DataFrame
+    periods: pd.PeriodIndex
+    individuals: bool
+
+
+def gap_view(
+    *,
+    user,
+    municipality: Municipality,
+    individuals: bool,
+    statuses=DEFAULT_STATUSES,
+    today: datetime.date | None = None,
+    quarters: int = QUARTERS,
+) -> GapView:
+    today = today or timezone.localdate()
+    data = staffing_data(user=user, municipality=municipality, statuses=statuses, individuals=individuals)
+    periods = gaps.quarters(start=quarter_start(today), count=quarters)
+    table = gaps.skill_gaps(
+        staff=data.staff,
+        staff_skills=data.staff_skills,
+        demands=data.demands,
+        hires=data.hires,
+        periods=periods,
+    )
+    options = gaps.gap_options(gaps=table, staff=data.staff, staff_skills=data.staff_skills, at=today)
+    holders = gaps.holder_risks(staff=data.staff, staff_skills=data.staff_skills, today=today, min_level=1)
+    table["holders"] = table["skill_id"].map(holders["holders"]).fillna(0).astype("int64")
+    table["shortage"] = table["gap_fte"] > 1e-9
+    table["suppressed"] = False
+    if not individuals:
+        small = (table["holders"] > 0) & (table["holders"] < MIN_GROUP)
+        table.loc[small, ["supply_fte", "gap_fte", "coverage"]] = float("nan")
+        table["suppressed"] = small
+        hidden = set(table.loc[small, "skill_id"])
+        options = options.copy()
+        mask = options["skill_id"].isin(hidden)
+        for column in ("train_fte", "train_people", "hire_fte", "gap_fte"):
+            if column in options:
+                options[column] = options[column].astype("float64")
+                options.loc[mask, column] = float("nan")
+        options["suppressed"] = mask
+    names = _skill_names()
+    table["skill"] = table["skill_id"].map(names)
+    options["skill"] = options["skill_id"].map(names)
+    return GapView(table=table, options=options, periods=periods, individuals=individuals)
+
+
+def matrix_view(
+    *,
+    user,
+    municipality: Municipality,
+    individuals: bool,
+    min_level: int = 3,
+    today: datetime.date | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The skills matrix (skill × organisational unit): people at or above ``min_level``, suppressed under
+    five people unless the reader may see individuals. Returns (people, suppressed) as wide frames indexed
+    by skill name with unit names as columns: people is 0 where nobody holds the skill, NaN where hidden."""
+    today = today or timezone.localdate()
+    data = staffing_data(user=user, municipality=municipality, individuals=individuals)
+    matrix = gaps.skills_matrix(
+        staff=data.staff, staff_skills=data.staff_skills, at=today, min_level=min_level
+    )
+    if individuals:
+        matrix["suppressed"] = False
+    else:
+        matrix = gaps.suppress(
+            frame=matrix, count_column="people", value_columns=["mean_level", "fte"], min_group=MIN_GROUP
+        )
+    units = dict(OrgUnit.objects.filter(municipality=municipality).values_list("pk", "name"))
+    names = _skill_names()
+    skills = [
+        names[pk]
+        for pk in Skill.objects.order_by("category__position", "position").values_list("pk", flat=True)
+    ]
+    matrix["skill"] = matrix["skill_id"].map(names)
+    matrix["unit"] = matrix["org_unit_id"].map(units)
+    columns = sorted(units.values())
+    people = (
+        matrix.pivot_table(index="skill", columns="unit", values="people", aggfunc="first", dropna=False)
+        .reindex(index=skills, columns=columns)
+        .fillna(0.0)
+    )
+    hidden = (
+        matrix.pivot_table(index="skill", columns="unit", values="suppressed", aggfunc="first", dropna=False)
+        .reindex(index=skills, columns=columns)
+        .fillna(False)
+        .astype(bool)
+    )
+    return people.mask(hidden), hidden
+
+
+@dataclass(frozen=True)
+class ExposureView:
+    """Retirement exposure: per skill the holders at level 3 or above, single holders, the share leaving
+    within ``horizon`` years; and planned exits per year and reason. Suppressed below five people unless
+    the reader may see individuals (a single-holder skill then reads "fewer than five holders")."""
+
+    skills: pd.DataFrame
+    exits: pd.DataFrame
+    horizon: int
+
+
+def exposure_view(
+    *,
+    user,
+    municipality: Municipality,
+    individuals: bool,
+    today: datetime.date | None = None,
+    horizon: int = 5,
+) -> ExposureView:
+    today = today or timezone.localdate()
+    data = staffing_data(user=user, municipality=municipality, individuals=individuals)
+    risks = gaps.holder_risks(
+        staff=data.staff, staff_skills=data.staff_skills, today=today, min_level=3, horizon_years=horizon
+    )
+    risks = risks[risks["holders"] > 0].copy()
+    risks["few"] = risks["holders"] < MIN_GROUP
+    if not individuals:
+        risks = gaps.suppress(
+            frame=risks,
+            count_column="holders",
+            value_columns=["holder_fte", "leaving", "leaving_share"],
+            min_group=MIN_GROUP,
+        )
+        risks["single_holder"] = False  # not shown below five; "few" says enough
+    risks["skill"] = risks.index.map(_skill_names())
+    risks = risks.sort_values(["few", "leaving_share"], ascending=[False, False], na_position="last")
+
+    staff = data.staff.copy()
+    exit_dates = pd.to_datetime(staff["exit_date"])
+    staff = staff[exit_dates.notna() & (exit_dates.dt.date > today)]
+    staff["year"] = pd.to_datetime(staff["exit_date"]).dt.year
+    reasons = dict(ExitReason.choices)
+    staff["reason"] = staff["exit_reason"].map(lambda r: str(reasons.get(r, reasons[ExitReason.OTHER])))
+    exits = staff.groupby(["year", "reason"]).size().rename("people").reset_index()
+    exits = exits[exits["year"] <= today.year + 10]
+    if not individuals:
+        exits = gaps.suppress(frame=exits, count_column="people", value_columns=[], min_group=MIN_GROUP)
+    return ExposureView(skills=risks.reset_index(), exits=exits, horizon=horizon)
+
+
+@dataclass(frozen=True)
+class TrainingView:
+    """Where staff fall short of their role profile: per skill the people below target (suppressed below
+    five unless individuals may be seen) and, for hr and admin, the people themselves."""
+
+    per_skill: pd.DataFrame
+    people: list[dict]
+
+
+def training_view(
+    *, user, municipality: Municipality, individuals: bool, today: datetime.date | None = None
+) -> TrainingView:
+    today = today or timezone.localdate()
+    data = staffing_data(user=user, municipality=municipality, individuals=individuals)
+    shortfalls = gaps.profile_gaps(
+        staff=data.staff,
+        staff_skills=data.staff_skills,
+        role_of_staff=data.roles,
+        profiles=data.profiles,
+        at=today,
+    )
+    per_skill = (
+        shortfalls.groupby("skill_id")
+        .agg(people=("staff_id", "nunique"), mean_shortfall=("shortfall", "mean"))
+        .reset_index()
+        .sort_values("people", ascending=False)
+    )
+    if not individuals:
+        per_skill = gaps.suppress(
+            frame=per_skill, count_column="people", value_columns=["mean_shortfall"], min_group=MIN_GROUP
+        )
+    names = _skill_names()
+    per_skill["skill"] = per_skill["skill_id"].map(names)
+    people: list[dict] = []
+    if individuals and not shortfalls.empty:
+        numbers = dict(
+            StaffMember.objects.filter(pk__in=list(shortfalls["staff_id"].unique())).values_list(
+                "pk", "personnel_number"
+            )
+        )
+        shortfalls = shortfalls.assign(
+            personnel_number=shortfalls["staff_id"].map(numbers), skill=shortfalls["skill_id"].map(names)
+        )
+        people = shortfalls.sort_values(["personnel_number", "skill"]).to_dict("records")
+    return TrainingView(per_skill=per_skill, people=people)

@@ -1,0 +1,276 @@
+"""The skills catalogue and the HR records: staff, their skills, role profiles, vacancies (DESIGN.md §4
+staffing). Staff records are personal data: the gate gives them to hr and admin only; everyone else gets
+404 on a record, whichever municipality it belongs to (DESIGN.md §6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, ProtectedError, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from municipalities.access import STAFF_RECORDS, STAFFING_AGGREGATES, Action
+from municipalities.models import OrgUnit
+from municipalities.views import area_required
+
+from .. import selectors
+from ..forms import RoleProfileForm, RoleProfileSkillForm, StaffMemberForm, StaffSkillForm, VacancyForm
+from ..models import (
+    ProficiencyLevel,
+    RoleProfile,
+    RoleProfileSkill,
+    SkillCategory,
+    StaffMember,
+    StaffSkill,
+)
+
+
+def _ctx(request) -> dict:
+    return {"user": request.user, "municipality": request.tenancy.municipality}
+
+
+def _save(request, form, *, title: str, back: str, success):
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = form.save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(success(saved))
+    return render(request, "staffing/form.html", {"form": form, "title": title, "cancel": back})
+
+
+@area_required(STAFFING_AGGREGATES)
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "staffing/index.html", {"staff_records": request.tenancy.can(STAFF_RECORDS)})
+
+
+@area_required(STAFFING_AGGREGATES)
+def catalogue(request: HttpRequest) -> HttpResponse:
+    categories = SkillCategory.objects.prefetch_related("skills").order_by("position")
+    return render(
+        request,
+        "staffing/catalogue.html",
+        {"categories": categories, "levels": ProficiencyLevel.objects.order_by("level")},
+    )
+
+
+# --- staff ---------------------------------------------------------------------------------------------
+
+
+@area_required(STAFF_RECORDS)
+def staff_list(request: HttpRequest) -> HttpResponse:
+    staff = selectors.staff_list(**_ctx(request)).annotate(skill_count=Count("skills"))
+    unit = request.GET.get("unit", "")
+    query = request.GET.get("q", "").strip()
+    if unit.isdigit():
+        staff = staff.filter(org_unit_id=int(unit))
+    if query:
+        staff = staff.filter(
+            Q(personnel_number__icontains=query) | Q(name__icontains=query) | Q(job_title__icontains=query)
+        )
+    return render(
+        request,
+        "staffing/staff_list.html",
+        {
+            "staff": staff.order_by("org_unit__name", "personnel_number"),
+            "units": OrgUnit.objects.for_user(request.user, municipality=request.tenancy.municipality),
+            "unit": int(unit) if unit.isdigit() else None,
+            "query": query,
+            "can_edit": request.tenancy.can(STAFF_RECORDS, Action.CHANGE),
+        },
+    )
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.staff_detail(staff=get_object_or_404(selectors.staff_get(**_ctx(request), pk=pk)))
+    held = {s.skill_id: s for s in member.skills.all()}
+    targets = []
+    if member.role_profile:
+        for target in member.role_profile.skills.all():
+            have = held.get(target.skill_id)
+            level = have.level if have else 0
+            targets.append(
+                {"target": target, "level": level, "shortfall": max(target.target_level - level, 0)}
+            )
+    return render(
+        request,
+        "staffing/staff_detail.html",
+        {"member": member, "targets": targets, "can_edit": request.tenancy.can(STAFF_RECORDS, Action.CHANGE)},
+    )
+
+
+def _staff_url(member: StaffMember) -> str:
+    return reverse("staffing:staff", args=[member.pk])
+
+
+@area_required(STAFF_RECORDS, Action.ADD)
+def staff_create(request: HttpRequest) -> HttpResponse:
+    form = StaffMemberForm(request.POST or None, municipality=request.tenancy.municipality)
+    return _save(
+        request, form, title=_("New staff member"), back=reverse("staffing:staff-list"), success=_staff_url
+    )
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_object_or_404(selectors.staff_get(**_ctx(request), pk=pk, action=Action.CHANGE))
+    form = StaffMemberForm(request.POST or None, instance=member, municipality=request.tenancy.municipality)
+    return _save(request, form, title=_("Edit staff member"), back=_staff_url(member), success=_staff_url)
+
+
+@dataclass(frozen=True)
+class Part:
+    model: type
+    form: type
+    parent_model: type
+    add_title: str
+    edit_title: str
+    back: str  # URL name of the parent's page
+
+
+PARTS = {
+    "skill": Part(
+        StaffSkill,
+        StaffSkillForm,
+        StaffMember,
+        gettext_lazy("Record a skill"),
+        gettext_lazy("Edit skill"),
+        "staffing:staff",
+    ),
+    "profile-skill": Part(
+        RoleProfileSkill,
+        RoleProfileSkillForm,
+        RoleProfile,
+        gettext_lazy("Add a target skill"),
+        gettext_lazy("Edit target skill"),
+        "staffing:profiles",
+    ),
+}
+
+
+def _parent_url(part: Part, parent) -> str:
+    return reverse(part.back, args=[parent.pk]) if part.back == "staffing:staff" else reverse(part.back)
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def part_edit(request: HttpRequest, kind: str, parent_pk: int | None = None, pk: int | None = None):
+    """Add (``parent_pk``) or edit (``pk``) a staff member's skill or a role profile's target skill."""
+    if kind not in PARTS:
+        raise Http404
+    part = PARTS[kind]
+    municipality = request.tenancy.municipality
+    if pk is None:
+        parent = get_object_or_404(
+            part.parent_model.objects.for_user(request.user, Action.CHANGE, municipality=municipality),
+            pk=parent_pk,
+        )
+        instance = None
+    else:
+        instance = get_object_or_404(
+            part.model.objects.for_user(request.user, Action.CHANGE, municipality=municipality), pk=pk
+        )
+        parent = getattr(instance, part.form.parent_field)
+    form = part.form(request.POST or None, instance=instance, municipality=municipality, parent=parent)
+    title = part.add_title if instance is None else part.edit_title
+    back = _parent_url(part, parent)
+    return _save(request, form, title=f"{title}: {parent}", back=back, success=lambda _row: back)
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def part_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if kind not in PARTS:
+        raise Http404
+    part = PARTS[kind]
+    instance = get_object_or_404(
+        part.model.objects.for_user(request.user, Action.DELETE, municipality=request.tenancy.municipality),
+        pk=pk,
+    )
+    back = _parent_url(part, getattr(instance, part.form.parent_field))
+    if request.method == "POST":
+        instance.delete()
+        messages.success(request, _("Deleted."))
+        return redirect(back)
+    return render(request, "staffing/confirm_delete.html", {"object": instance, "cancel": back})
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def staff_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_object_or_404(selectors.staff_get(**_ctx(request), pk=pk, action=Action.DELETE))
+    if request.method == "POST":
+        member.delete()
+        messages.success(request, _("Deleted."))
+        return redirect("staffing:staff-list")
+    return render(request, "staffing/confirm_delete.html", {"object": member, "cancel": _staff_url(member)})
+
+
+# --- role profiles and vacancies ------------------------------------------------------------------------
+
+
+@area_required(STAFF_RECORDS)
+def profile_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "staffing/profile_list.html",
+        {
+            "profiles": selectors.role_profile_list(**_ctx(request)).annotate(holder_count=Count("holders")),
+            "can_edit": request.tenancy.can(STAFF_RECORDS, Action.CHANGE),
+        },
+    )
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def profile_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    profile = (
+        get_object_or_404(selectors.role_profile_list(**_ctx(request), action=Action.CHANGE), pk=pk)
+        if pk
+        else None
+    )
+    form = RoleProfileForm(request.POST or None, instance=profile, municipality=request.tenancy.municipality)
+    back = reverse("staffing:profiles")
+    return _save(request, form, title=_("Role profile"), back=back, success=lambda _p: back)
+
+
+@area_required(STAFF_RECORDS)
+def vacancy_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "staffing/vacancy_list.html",
+        {
+            "vacancies": selectors.vacancy_list(**_ctx(request)),
+            "can_edit": request.tenancy.can(STAFF_RECORDS, Action.CHANGE),
+        },
+    )
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def vacancy_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    vacancy = (
+        get_object_or_404(selectors.vacancy_list(**_ctx(request), action=Action.CHANGE), pk=pk)
+        if pk
+        else None
+    )
+    form = VacancyForm(request.POST or None, instance=vacancy, municipality=request.tenancy.municipality)
+    back = reverse("staffing:vacancies")
+    return _save(request, form, title=_("Vacancy or planned hire"), back=back, success=lambda _v: back)
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def vacancy_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = get_object_or_404(selectors.vacancy_list(**_ctx(request), action=Action.DELETE), pk=pk)
+    back = reverse("staffing:vacancies")
+    if request.method == "POST":
+        try:
+            vacancy.delete()
+        except ProtectedError:
+            messages.error(request, _("This entry is still referenced and cannot be deleted."))
+        return redirect(back)
+    return render(request, "staffing/confirm_delete.html", {"object": vacancy, "cancel": back})
