@@ -315,7 +315,7 @@ def exposure_view(
 
     staff = data.staff.copy()
     exit_dates = pd.to_datetime(staff["exit_date"])
-    staff = staff[exit_dates.notna() & (exit_dates.dt.date > today)]
+    staff = staff[exit_dates.notna() & (exit_dates > pd.Timestamp(today))]
     staff["year"] = pd.to_datetime(staff["exit_date"]).dt.year
     reasons = dict(ExitReason.choices)
     staff["reason"] = staff["exit_reason"].map(lambda r: str(reasons.get(r, reasons[ExitReason.OTHER])))
