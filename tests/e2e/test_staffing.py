@@ -23,11 +23,7 @@ def matrix_cell(page, skill_name: str, unit_name: str) -> str:
 def test_hr_records_a_skill_and_the_matrix_changes(login, page, live_server):
     login("personal")
     unit = OrgUnit.objects.get(municipality__name="Musterstadt", name="IT-Service")
-    skill = (
-        Skill.objects.get(code="low-code")
-        if Skill.objects.filter(code="low-code").exists()
-        else Skill.objects.order_by("position").last()
-    )
+    skill = Skill.objects.get(code="low-code")
     member = StaffMember.objects.filter(org_unit=unit).exclude(skills__skill=skill).first()
     page.goto(f"{live_server.url}/staffing/matrix/?level=1")
     page.locator("summary").click()
