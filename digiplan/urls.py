@@ -3,6 +3,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from api import views as api_views
 
 urlpatterns = [
     path("", include("municipalities.urls")),
@@ -11,6 +14,10 @@ urlpatterns = [
     path("staffing/", include("staffing.urls")),
     path("reports/", include("reports.urls")),
     path("api/v1/", include("api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/tokens/", api_views.tokens, name="api-tokens"),
+    path("api/tokens/<str:key>/revoke/", api_views.token_revoke, name="api-token-revoke"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

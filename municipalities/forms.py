@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import concurrency
 from .access import Role
 from .actions import user_find
 from .models import Membership, Municipality, OrgUnit
@@ -34,7 +35,36 @@ class StyledForm:
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
-class TenantForm(StyledForm, forms.ModelForm):
+class ConcurrencyFormMixin:
+    """Refuses to save over a change someone else made after this form was opened (DESIGN.md §7).
+
+    The form carries the row's version tag (``municipalities.concurrency.etag``) in a hidden field; if the
+    stored row no longer has that tag when the form comes back, the user is told and nothing is saved.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self._stored_version = concurrency.etag(self.instance)
+            self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
+            self.initial["version"] = self._stored_version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.is_bound:
+            sent = self.data.get(self.add_prefix("version"), "")
+            if sent and sent != self._stored_version:
+                raise forms.ValidationError(
+                    _(
+                        "Someone else changed this record after you opened it. Nothing was saved: reload the "
+                        "page to see the current state and enter your change again."
+                    ),
+                    code="stale",
+                )
+        return cleaned
+
+
+class TenantForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
     """A model form bound to a municipality, used by every app's forms.
 
     ``parent_field`` names the field the view sets, not the user: the municipality itself, or a parent row

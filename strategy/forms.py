@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.forms import StyledForm
+from municipalities.forms import ConcurrencyFormMixin, StyledForm
 from municipalities.models import Municipality, OrgUnit
 
 from .models import CouncilResolution, FieldOfAction, FrozenError, Goal, Indicator, Measurement, Strategy
@@ -13,7 +13,7 @@ from .models import CouncilResolution, FieldOfAction, FrozenError, Goal, Indicat
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class FrozenAwareForm(StyledForm, forms.ModelForm):
+class FrozenAwareForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
     """Refuses, with a message instead of an error page, to save into a submitted or adopted version."""
 
     def __init__(self, *args, strategy: Strategy | None = None, municipality: Municipality, **kwargs):

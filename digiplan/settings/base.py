@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "knox",
     "guardian",
     "django_htmx",
     "simple_history",
@@ -143,9 +147,51 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The REST API (DESIGN.md §7): session or token login, the scoping gate in every viewset (api/viewsets.py),
+# filtering, ordering, search, pagination, an OpenAPI schema and throttling.
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "knox.auth.TokenAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+        "rest_framework.filters.SearchFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("DIGIPLAN_THROTTLE_ANON", "60/hour"),
+        "user": os.environ.get("DIGIPLAN_THROTTLE_USER", "5000/hour"),
+    },
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+}
+REST_KNOX = {
+    "TOKEN_TTL": None,  # a token lives until its owner revokes it (or sets an expiry when creating it)
+    "AUTH_HEADER_PREFIX": "Token",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Digiplan API",
+    "DESCRIPTION": "Digital strategy, portfolio and skills of a municipality. Every list and object is "
+    "limited to what the caller's roles allow; objects of other municipalities do not exist for the caller "
+    "(404). Writes accept If-Match with the ETag of a read; a stale one is refused with 412.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "HandlingEnum": "portfolio.models.services.Handling",
+        "TrafficLightEnum": "portfolio.models.projects.TrafficLight",
+    },
 }
 
 LOGGING = {

@@ -9,6 +9,8 @@ follow their project: the same municipality, the same council rule, the same lea
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -537,7 +539,7 @@ class Contribution(models.Model):
         max_digits=6,
         decimal_places=2,
         default=1,
-        validators=[MinValueValidator(0.01)],
+        validators=[MinValueValidator(Decimal("0.01"))],
         help_text=_("How strongly the project counts towards the goal, against the goal's indicators."),
     )
 

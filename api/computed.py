@@ -1,0 +1,236 @@
+"""Computed endpoints (DESIGN.md §7): the ranking with weights as parameters, the progress of a strategy,
+the skills gap. They call the same selectors and analysis functions as the pages and only serialize."""
+
+from __future__ import annotations
+
+import math
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from municipalities.access import PORTFOLIO, STAFFING_AGGREGATES, Action, role_allows
+from municipalities.models import Municipality
+from portfolio import ranking as ranking_analysis
+from portfolio import selectors as portfolio_selectors
+from portfolio.models import Status
+from staffing import selectors as staffing_selectors
+from strategy import selectors as strategy_selectors
+from strategy.models import Strategy
+
+from .base import roles_in
+
+MUNICIPALITY = OpenApiParameter(
+    "municipality", OpenApiTypes.INT, description="The municipality (default: the caller's first one)."
+)
+
+
+def _clean(value):
+    """JSON-safe scalars: NaN and NA become null, numpy numbers plain numbers."""
+    if value is None:
+        return None
+    try:
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        if hasattr(value, "item"):
+            value = value.item()
+    except (TypeError, ValueError):
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if type(value).__name__ in {"NAType", "NaTType"}:
+        return None
+    return value
+
+
+def _records(frame, columns) -> list[dict]:
+    return [{c: _clean(row[c]) for c in columns} for row in frame.to_dict("records")]
+
+
+def municipality_for(request) -> Municipality:
+    visible = Municipality.objects.for_user(request.user)
+    given = request.query_params.get("municipality")
+    if given:
+        if not given.isdigit():
+            raise NotFound()
+        return get_object_or_404(visible, pk=int(given))
+    municipality = visible.order_by("name").first()
+    if municipality is None:
+        raise NotFound()
+    return municipality
+
+
+RANKING_ROW = {
+    "project": serializers.IntegerField(),
+    "title": serializers.CharField(),
+    "layer": serializers.CharField(),
+    "rank": serializers.IntegerField(allow_null=True),
+    "score": serializers.FloatField(allow_null=True),
+    "complete": serializers.BooleanField(),
+    "missing_count": serializers.IntegerField(),
+    "p_top_k": serializers.FloatField(allow_null=True),
+    "rank_p05": serializers.IntegerField(allow_null=True),
+    "rank_p95": serializers.IntegerField(allow_null=True),
+    "contributions": serializers.DictField(child=serializers.DictField()),
+}
+
+
+class RankingView(APIView):
+    """The ranking of the active scoring model; ``w_<criterion>`` parameters override the weights (any
+    non-negative numbers, scaled to sum to one), as on the ranking page."""
+
+    @extend_schema(
+        parameters=[
+            MUNICIPALITY,
+            OpenApiParameter("w_staff_impact", OpenApiTypes.NUMBER, description="e.g."),
+        ],
+        responses=inline_serializer(
+            "Ranking",
+            {
+                "model": serializers.CharField(),
+                "weights": serializers.DictField(child=serializers.FloatField()),
+                "top_k": serializers.IntegerField(),
+                "projects": inline_serializer("RankingRow", RANKING_ROW, many=True),
+            },
+        ),
+    )
+    def get(self, request):
+        municipality = municipality_for(request)
+        if not role_allows(roles_in(request.user, municipality.pk), PORTFOLIO, Action.VIEW):
+            raise PermissionDenied()
+        model = portfolio_selectors.scoring_model_active(user=request.user, municipality=municipality)
+        if model is None:
+            raise NotFound()
+        weights = {}
+        for name, value in request.query_params.items():
+            if name.startswith("w_"):
+                try:
+                    weights[name[2:]] = max(float(value), 0.0)
+                except ValueError as error:
+                    raise serializers.ValidationError({name: ["A number is required."]}) from error
+        view = portfolio_selectors.ranking_view(
+            user=request.user, municipality=municipality, model=model, weights=weights or None
+        )
+        data, table = view.input, view.table
+        titles = {p.pk: (p.title, p.layer) for p in data.projects}
+        rows = []
+        for project_id, row in table.iterrows():
+            rows.append(
+                {
+                    "project": int(project_id),
+                    "title": titles[project_id][0],
+                    "layer": titles[project_id][1],
+                    "rank": _clean(row["rank"]),
+                    "score": _clean(row["score"]),
+                    "complete": bool(row["complete"]),
+                    "missing_count": int(row["missing_count"]),
+                    "p_top_k": _clean(row.get("p_top_k")),
+                    "rank_p05": _clean(row.get("rank_p05")),
+                    "rank_p95": _clean(row.get("rank_p95")),
+                    "contributions": {
+                        c.key: {
+                            "value": _clean(data.values.at[project_id, c.key]),
+                            "source": data.sources.at[project_id, c.key],
+                            "points": _clean(row[ranking_analysis.contribution_column(c.key)]),
+                        }
+                        for c in view.criteria
+                    },
+                }
+            )
+        return Response(
+            {
+                "model": model.name,
+                "weights": {k: float(v) for k, v in view.weights.items()},
+                "top_k": view.top_k,
+                "projects": rows,
+            }
+        )
+
+
+class StrategyProgressView(APIView):
+    """Progress of a strategy version per field of action, goal and indicator (``strategy.progress``)."""
+
+    @extend_schema(
+        responses=inline_serializer(
+            "StrategyProgress",
+            {
+                "strategy": serializers.IntegerField(),
+                "today": serializers.DateField(),
+                "fields": serializers.ListField(child=serializers.DictField()),
+                "goals": serializers.ListField(child=serializers.DictField()),
+                "indicators": serializers.ListField(child=serializers.DictField()),
+            },
+        )
+    )
+    def get(self, request, pk: int):
+        strategy = get_object_or_404(Strategy.objects.for_user(request.user), pk=pk)
+        view = strategy_selectors.strategy_overview(strategy=strategy)
+        result = view.progress
+        columns = ["progress", "expected", "status"]
+        return Response(
+            {
+                "strategy": strategy.pk,
+                "today": view.today,
+                "fields": _records(result.fields.reset_index(), ["field_id", *columns]),
+                "goals": _records(
+                    result.goals.reset_index(), ["goal_id", *columns, "indicator_count", "stale_count"]
+                ),
+                "indicators": _records(
+                    result.indicators.reset_index(),
+                    ["indicator_id", "goal_id", *columns, "latest_value", "latest_date", "stale"],
+                ),
+            }
+        )
+
+
+class SkillsGapView(APIView):
+    """The skills gap per skill and quarter for projects in ``status`` (repeatable; default approved, in
+    progress, on hold). For every role but hr and admin, supply and gap of skills held by fewer than five
+    people are null and ``suppressed`` is true (DESIGN.md §6)."""
+
+    @extend_schema(
+        parameters=[
+            MUNICIPALITY,
+            OpenApiParameter("status", OpenApiTypes.STR, many=True, enum=Status.values),
+        ],
+        responses=inline_serializer(
+            "SkillsGap",
+            {
+                "quarters": serializers.ListField(child=serializers.CharField()),
+                "rows": serializers.ListField(child=serializers.DictField()),
+            },
+        ),
+    )
+    def get(self, request):
+        municipality = municipality_for(request)
+        roles = roles_in(request.user, municipality.pk)
+        if not (request.user.is_superuser or role_allows(roles, STAFFING_AGGREGATES, Action.VIEW)):
+            raise PermissionDenied()
+        statuses = request.query_params.getlist("status")
+        unknown = [s for s in statuses if s not in Status.values]
+        if unknown:
+            raise serializers.ValidationError({"status": [f"Unknown status: {', '.join(unknown)}."]})
+        view = staffing_selectors.gap_view(
+            user=request.user,
+            municipality=municipality,
+            individuals=staffing_selectors.sees_individuals(request.user, municipality, roles),
+            statuses=statuses or staffing_selectors.DEFAULT_STATUSES,
+        )
+        table = view.table.assign(quarter=view.table["quarter"].astype(str))
+        columns = [
+            "skill_id",
+            "skill",
+            "quarter",
+            "demand_fte",
+            "supply_fte",
+            "gap_fte",
+            "coverage",
+            "needed_level",
+            "shortage",
+            "suppressed",
+        ]
+        return Response({"quarters": [str(p) for p in view.periods], "rows": _records(table, columns)})

@@ -1,0 +1,9 @@
+"""Page-number pagination for every list of the API, with a page size the client may lower or raise."""
+
+from rest_framework.pagination import PageNumberPagination
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
