@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from api import views as api_views
+from reports import views as report_views
 
 urlpatterns = [
     path("", include("municipalities.urls")),
@@ -13,6 +14,8 @@ urlpatterns = [
     path("portfolio/", include("portfolio.urls")),
     path("staffing/", include("staffing.urls")),
     path("reports/", include("reports.urls")),
+    path("public/<str:ags>/", report_views.public_index, name="public-dashboard"),
+    path("public/<str:ags>/<int:pk>/", report_views.public_report, name="public-report"),
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -5,4 +5,14 @@ from . import views
 app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("new/", views.report_create, name="report-create"),
+    path("<int:pk>/", views.report_detail, name="report"),
+    path("<int:pk>/edit/", views.report_edit, name="report-edit"),
+    path("<int:pk>/publish/", views.report_publish, name="report-publish"),
+    path("<int:pk>/correct/", views.report_correct, name="report-correct"),
+    path("<int:pk>/pdf/", views.report_pdf, name="report-pdf"),
+    path("<int:pk>/xlsx/", views.report_xlsx, name="report-xlsx"),
+    path("rounds/new/", views.round_create, name="round-create"),
+    path("rounds/<int:pk>/", views.round_detail, name="round"),
+    path("rounds/<int:pk>/close/", views.round_close, name="round-close"),
 ]

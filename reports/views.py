@@ -1,12 +1,235 @@
-"""Pages of the reports app."""
+"""Pages of the reports app (DESIGN.md §4 reports): council reports (page, PDF, XLSX), reporting rounds,
+and the public dashboard. A report's figures come from ``selectors.report_data`` (its snapshot once
+published), and the three formats render the same data."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from __future__ import annotations
 
-from municipalities.access import REPORTS
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from municipalities.access import REPORTS, Action
 from municipalities.views import area_required
+from strategy.charts import figure_json
+
+from . import actions, charts, selectors
+from .forms import ReportCreateForm, RoundForm, SummaryForm
+from .models import CouncilReport, ReportStatus
+
+
+def _ctx(request) -> dict:
+    return {"user": request.user, "municipality": request.tenancy.municipality}
 
 
 @area_required(REPORTS)
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "reports/index.html")
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "reports": selectors.report_list(**_ctx(request)),
+            "rounds": selectors.round_list(**_ctx(request)),
+            "can_edit": request.tenancy.can(REPORTS, Action.CHANGE),
+        },
+    )
+
+
+@area_required(REPORTS, Action.ADD)
+def report_create(request: HttpRequest) -> HttpResponse:
+    form = ReportCreateForm(request.POST or None, municipality=request.tenancy.municipality)
+    if request.method == "POST" and form.is_valid():
+        report = actions.report_create(
+            municipality=request.tenancy.municipality, user=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request, _("Draft created; the summary was written from the figures. Edit it as needed.")
+        )
+        return redirect("reports:report", pk=report.pk)
+    return render(request, "reports/form.html", {"form": form, "title": _("New council report")})
+
+
+def _figures(data: dict, language: str) -> list[dict]:
+    strategy = data.get("strategy") or {}
+    with translation.override(language):
+        labels = {
+            "progress": _("progress"),
+            "expected": _("expected by now"),
+            "axis": _("% of the way to the target"),
+        }
+        figures = []
+        for field in strategy.get("fields", []):
+            goal_ids = {g["id"] for g in strategy["goals"] if g["field_id"] == field["id"]}
+            indicators = [i for i in strategy["indicators"] if i["goal_id"] in goal_ids]
+            if indicators:
+                figure = charts.field_figure(title=field["title"], indicators=indicators, labels=labels)
+                figures.append(
+                    {"id": f"field-{field['id']}", "title": field["title"], "json": figure_json(figure)}
+                )
+    return figures
+
+
+def _report_context(report: CouncilReport, data: dict) -> dict:
+    strategy = data.get("strategy") or {}
+    goals_by_field = {}
+    for goal in strategy.get("goals", []):
+        goals_by_field.setdefault(goal["field_id"], []).append(goal)
+    return {
+        "report": report,
+        "data": data,
+        "fields": [
+            {"field": f, "goals": goals_by_field.get(f["id"], [])} for f in strategy.get("fields", [])
+        ],
+        "figures": _figures(data, report.language),
+    }
+
+
+@area_required(REPORTS)
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
+    data = selectors.report_data(report=report, user=request.user)
+    context = _report_context(report, data) | {"can_edit": request.tenancy.can(REPORTS, Action.CHANGE)}
+    with translation.override(report.language):
+        return render(request, "reports/report.html", context)
+
+
+@area_required(REPORTS)
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
+    data = selectors.report_data(report=report, user=request.user)
+    from . import exports  # Chromium and playwright are needed here only
+
+    with translation.override(report.language):
+        html = render_to_string("reports/report_print.html", _report_context(report, data), request=request)
+    try:
+        pdf = exports.to_pdf(html=exports.inline_assets(html))
+    except exports.ChromiumMissing as error:
+        messages.error(request, str(error))
+        return redirect("reports:report", pk=report.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(report.title)}.pdf"'
+    return response
+
+
+@area_required(REPORTS)
+def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
+    data = selectors.report_data(report=report, user=request.user)
+    from . import exports
+
+    content = exports.to_xlsx(data=data, title=report.title, language=report.language)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slugify(report.title)}.xlsx"'
+    return response
+
+
+@area_required(REPORTS, Action.CHANGE)
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(selectors.report_list(**_ctx(request), action=Action.CHANGE), pk=pk)
+    if report.is_frozen:
+        messages.error(request, _("A published report cannot be changed; publish a correction instead."))
+        return redirect("reports:report", pk=report.pk)
+    form = SummaryForm(request.POST or None, instance=report, municipality=request.tenancy.municipality)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("reports:report", pk=report.pk)
+    return render(request, "reports/form.html", {"form": form, "title": _("Edit the report")})
+
+
+@area_required(REPORTS, Action.CHANGE)
+@require_POST
+def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(selectors.report_list(**_ctx(request), action=Action.CHANGE), pk=pk)
+    try:
+        actions.report_publish(report=report, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Published. The report's figures are frozen and council members can read it.")
+        )
+    return redirect("reports:report", pk=report.pk)
+
+
+@area_required(REPORTS, Action.ADD)
+@require_POST
+def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    old = get_object_or_404(selectors.report_list(**_ctx(request), action=Action.CHANGE), pk=pk)
+    if old.status != ReportStatus.PUBLISHED or hasattr(old, "correction"):
+        raise Http404
+    report = actions.report_create(
+        municipality=old.municipality,
+        user=request.user,
+        title=_("Correction: %(title)s") % {"title": old.title},
+        period_start=old.period_start,
+        period_end=old.period_end,
+        language=old.language,
+        meeting_date=old.meeting_date,
+        round=old.round,
+        corrects=old,
+    )
+    messages.success(request, _("A correction draft was created; publishing it withdraws the original."))
+    return redirect("reports:report", pk=report.pk)
+
+
+# --- reporting rounds ---------------------------------------------------------------------------------
+
+
+@area_required(REPORTS, Action.ADD)
+def round_create(request: HttpRequest) -> HttpResponse:
+    form = RoundForm(request.POST or None, municipality=request.tenancy.municipality)
+    if request.method == "POST" and form.is_valid():
+        round = form.save()
+        messages.success(request, _("Reporting round opened."))
+        return redirect("reports:round", pk=round.pk)
+    return render(request, "reports/form.html", {"form": form, "title": _("New reporting round")})
+
+
+@area_required(REPORTS)
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round = get_object_or_404(selectors.round_list(**_ctx(request)), pk=pk)
+    return render(
+        request,
+        "reports/round.html",
+        {
+            "round": round,
+            "state": selectors.round_state(round=round, user=request.user),
+            "can_edit": request.tenancy.can(REPORTS, Action.CHANGE),
+        },
+    )
+
+
+@area_required(REPORTS, Action.CHANGE)
+@require_POST
+def round_close(request: HttpRequest, pk: int) -> HttpResponse:
+    round = get_object_or_404(selectors.round_list(**_ctx(request), action=Action.CHANGE), pk=pk)
+    actions.round_close(round=round)
+    messages.success(request, _("The round is closed; figures dated in its period are locked."))
+    return redirect("reports:round", pk=round.pk)
+
+
+# --- public dashboard -----------------------------------------------------------------------------------
+
+
+def public_index(request: HttpRequest, ags: str) -> HttpResponse:
+    reports = list(selectors.public_reports(ags=ags))
+    if not reports:
+        raise Http404
+    return render(
+        request, "reports/public_index.html", {"reports": reports, "municipality": reports[0].municipality}
+    )
+
+
+def public_report(request: HttpRequest, ags: str, pk: int) -> HttpResponse:
+    report = get_object_or_404(selectors.public_reports(ags=ags), pk=pk)
+    context = _report_context(report, report.snapshot) | {"public": True}
+    with translation.override(report.language):
+        return render(request, "reports/report.html", context)

@@ -429,3 +429,35 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value} ({self.date:%d.%m.%Y})"
+
+    def _locked(self) -> None:
+        """Figures of a closed reporting round's period are locked (reports.models.locked_period)."""
+        from reports.models import locked_period
+
+        municipality_id = (
+            Indicator.objects.filter(pk=self.indicator_id)
+            .values_list("goal__field__strategy__municipality", flat=True)
+            .first()
+        )
+        dates = {self.date}
+        if self.pk:
+            dates.add(Measurement.objects.filter(pk=self.pk).values_list("date", flat=True).first())
+        for day in dates:
+            closed = locked_period(municipality_id=municipality_id, on=day)
+            if closed is not None:
+                raise ValidationError(
+                    {
+                        "date": _("The reporting round “%(round)s” is closed; its period is locked.")
+                        % {"round": closed}
+                    }
+                )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.indicator_id and self.date:
+            self._locked()
+
+    def save(self, *args, **kwargs) -> None:
+        if self.indicator_id and self.date:
+            self._locked()
+        super().save(*args, **kwargs)

@@ -501,6 +501,36 @@ class StatusReport(models.Model):
     def __str__(self) -> str:
         return f"{self.project} ({self.date:%d.%m.%Y})"
 
+    def _locked(self) -> None:
+        """Status reports of a closed reporting round's period are locked (reports.models.locked_period)."""
+        from reports.models import locked_period
+
+        municipality_id = (
+            Project.objects.filter(pk=self.project_id).values_list("municipality", flat=True).first()
+        )
+        dates = {self.date}
+        if self.pk:
+            dates.add(StatusReport.objects.filter(pk=self.pk).values_list("date", flat=True).first())
+        for day in dates:
+            closed = locked_period(municipality_id=municipality_id, on=day)
+            if closed is not None:
+                raise ValidationError(
+                    {
+                        "date": _("The reporting round “%(round)s” is closed; its period is locked.")
+                        % {"round": closed}
+                    }
+                )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.project_id and self.date:
+            self._locked()
+
+    def save(self, *args, **kwargs) -> None:
+        if self.project_id and self.date:
+            self._locked()
+        super().save(*args, **kwargs)
+
 
 class Milestone(models.Model):
     project = models.ForeignKey(

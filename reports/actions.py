@@ -1,0 +1,94 @@
+"""Writes of the reports app (DESIGN.md §4 reports).
+
+- ``report_create``: a draft for a period, its summary generated from the figures (the strategist edits it).
+- ``report_publish``: freezes every figure into the snapshot (with the change since the last published
+  report); publishing a correction withdraws the report it names.
+- ``round_close``: closes a reporting round; from then on measurements and status reports dated inside
+  its period are refused (``locked_period``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import builder
+from .models import CouncilReport, ReportingRound, ReportStatus, RoundStatus
+
+
+@transaction.atomic
+def report_create(
+    *,
+    municipality,
+    user,
+    title: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    language: str,
+    meeting_date: dt.date | None = None,
+    round: ReportingRound | None = None,
+    corrects: CouncilReport | None = None,
+) -> CouncilReport:
+    report = CouncilReport(
+        municipality=municipality,
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        language=language,
+        meeting_date=meeting_date,
+        round=round,
+        corrects=corrects,
+    )
+    report.full_clean()
+    data = builder.build(
+        user=user,
+        municipality=municipality,
+        period_start=period_start,
+        period_end=period_end,
+        language=language,
+        previous=builder.previous_snapshot(report),
+    )
+    report.summary = data["summary"]
+    report.save()
+    return report
+
+
+@transaction.atomic
+def report_publish(*, report: CouncilReport, user, today: dt.date | None = None) -> CouncilReport:
+    """Freeze the report. Side effects: the snapshot is stored for good; a report it corrects is withdrawn."""
+    locked = CouncilReport.objects.select_for_update().get(pk=report.pk)
+    if locked.status != ReportStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be published."))
+    data = builder.build(
+        user=user,
+        municipality=locked.municipality,
+        period_start=locked.period_start,
+        period_end=locked.period_end,
+        language=locked.language,
+        previous=builder.previous_snapshot(locked),
+        today=today,
+    )
+    data["summary"] = locked.summary or data["summary"]
+    locked.snapshot = data
+    locked.status = ReportStatus.PUBLISHED
+    locked.published_at = timezone.now()
+    locked.published_by = user
+    locked.save(allow_frozen=True)
+    if locked.corrects_id:
+        old = CouncilReport.objects.select_for_update().get(pk=locked.corrects_id)
+        old.status = ReportStatus.WITHDRAWN
+        old.save(allow_frozen=True)
+    return locked
+
+
+@transaction.atomic
+def round_close(*, round: ReportingRound) -> ReportingRound:
+    """Close the round; side effect: its period is locked for measurements and status reports."""
+    round.status = RoundStatus.CLOSED
+    round.closed_at = timezone.now()
+    round.save()
+    return round

@@ -1,0 +1,375 @@
+"""What a council report shows (DESIGN.md §4 reports), gathered from the selectors and analysis modules of
+the other apps; nothing is computed here that another module already computes.
+
+``build(...)`` returns plain, JSON-ready data: it is rendered live while a report is a draft and frozen
+into ``CouncilReport.snapshot`` when it is published, so the page, the PDF and the XLSX of a published
+report read the same figures forever. Staffing figures are aggregates with groups under five people
+suppressed, whoever builds the report: a report goes to the council.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+
+import pandas as pd
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from portfolio import selectors as portfolio
+from portfolio.models import COUNCIL_VISIBLE, Layer, Milestone, Status, StatusReport
+from staffing import selectors as staffing
+from strategy import selectors as strategy
+from strategy.models import FieldOfAction, Goal, Indicator
+
+TOP = 10
+VERSION = 1  # of the snapshot's layout
+
+
+def _num(value, digits: int = 4):
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else round(number, digits)
+
+
+def _date(value) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    try:
+        return pd.Timestamp(value).date().isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def build(
+    *,
+    user,
+    municipality,
+    period_start: dt.date,
+    period_end: dt.date,
+    language: str,
+    previous: dict | None = None,
+    today: dt.date | None = None,
+) -> dict:
+    """Every figure of the report for ``period_start``–``period_end``, in ``language``.
+
+    ``previous``: the snapshot of the last published report, for the change since then (goal progress
+    matched by lineage, so it survives a revision of the strategy).
+    """
+    today = today or timezone.localdate()
+    as_of = min(period_end, today)
+    with translation.override(language):
+        data = {
+            "version": VERSION,
+            "built_on": today.isoformat(),
+            "as_of": as_of.isoformat(),
+            "strategy": _strategy(user=user, municipality=municipality, as_of=as_of, previous=previous),
+            "portfolio": _portfolio(
+                user=user, municipality=municipality, start=period_start, end=period_end, today=as_of
+            ),
+            "staffing": _staffing(user=user, municipality=municipality, today=as_of),
+        }
+        data["summary"] = summary_text(data)
+    return data
+
+
+def _strategy(*, user, municipality, as_of: dt.date, previous: dict | None) -> dict | None:
+    current = strategy.strategy_current(user=user, municipality=municipality)
+    if current is None:
+        return None
+    view = strategy.strategy_overview(strategy=current, today=as_of)
+    progress = view.progress
+    before = {
+        g["lineage"]: g.get("progress") for g in ((previous or {}).get("strategy") or {}).get("goals", [])
+    }
+    goals = Goal.objects.filter(field__strategy=current).values("id", "lineage", "title", "field_id")
+    goal_rows = progress.goals.to_dict("index")
+    field_rows = progress.fields.to_dict("index")
+    indicator_rows = progress.indicators.to_dict("index")
+    fields = [
+        {
+            "id": f.pk,
+            "title": f.title,
+            "progress": _num(field_rows.get(f.pk, {}).get("progress")),
+            "expected": _num(field_rows.get(f.pk, {}).get("expected")),
+            "status": field_rows.get(f.pk, {}).get("status", "no_data"),
+        }
+        for f in FieldOfAction.objects.filter(strategy=current).order_by("position", "title")
+    ]
+    goal_list = []
+    for g in goals:
+        row = goal_rows.get(g["id"], {})
+        now = _num(row.get("progress"))
+        was = before.get(str(g["lineage"]))
+        goal_list.append(
+            {
+                "id": g["id"],
+                "lineage": str(g["lineage"]),
+                "field_id": g["field_id"],
+                "title": g["title"],
+                "progress": now,
+                "expected": _num(row.get("expected")),
+                "status": row.get("status", "no_data"),
+                "change": None if now is None or was is None else round(now - was, 4),
+                "stale_count": int(row.get("stale_count", 0) or 0),
+            }
+        )
+    indicators = []
+    for i in Indicator.objects.filter(goal__field__strategy=current).values(
+        "id", "goal_id", "name", "unit", "target_value", "target_date", "update_interval"
+    ):
+        row = indicator_rows.get(i["id"], {})
+        indicators.append(
+            {
+                "id": i["id"],
+                "goal_id": i["goal_id"],
+                "name": i["name"],
+                "unit": i["unit"],
+                "latest_value": _num(row.get("latest_value")),
+                "latest_date": _date(row.get("latest_date")),
+                "target_value": _num(i["target_value"]),
+                "target_date": _date(i["target_date"]),
+                "progress": _num(row.get("progress")),
+                "expected": _num(row.get("expected")),
+                "status": row.get("status", "no_data"),
+                "stale": bool(row.get("stale", False)),
+            }
+        )
+    return {
+        "id": current.pk,
+        "title": str(current),
+        "fields": fields,
+        "goals": goal_list,
+        "indicators": indicators,
+    }
+
+
+def _portfolio(*, user, municipality, start: dt.date, end: dt.date, today: dt.date) -> dict:
+    projects = portfolio.project_list(user=user, municipality=municipality).filter(status__in=COUNCIL_VISIBLE)
+    rows = list(projects.values("id", "title", "status", "layer", "planned_end", "external_cost"))
+    figures = portfolio.portfolio_impact(user=user, municipality=municipality)
+    costs = figures.costs
+    total = (
+        (costs["invest"].astype(float) + costs["operating"].astype(float)).groupby(costs["project_id"]).sum()
+        if not costs.empty
+        else pd.Series(dtype="float64")
+    )
+    status_labels, layer_labels = dict(Status.choices), dict(Layer.choices)
+    by_status: Counter = Counter()
+    cost_status: Counter = Counter()
+    for r in rows:
+        by_status[r["status"]] += 1
+        cost_status[r["status"]] += float(total.get(r["id"], 0.0)) + float(r["external_cost"])
+    per_layer, _per_year = portfolio.layer_balance(user=user, municipality=municipality)
+    latest = {
+        r["project_id"]: r
+        for r in StatusReport.objects.filter(project__in=projects.values("pk"))
+        .order_by("project_id", "date")
+        .values(
+            "project_id",
+            "date",
+            "schedule",
+            "budget",
+            "overall",
+            "percent_complete",
+            "forecast",
+            "spent_to_date",
+        )
+    }
+    late, over = [], []
+    for r in rows:
+        report = latest.get(r["id"])
+        cost = float(total.get(r["id"], 0.0)) + float(r["external_cost"])
+        overdue = (
+            r["status"] != Status.COMPLETED and r["planned_end"] is not None and r["planned_end"] < today
+        )
+        if overdue or (report and report["schedule"] == "red"):
+            late.append(
+                {
+                    "id": r["id"],
+                    "title": r["title"],
+                    "planned_end": _date(r["planned_end"]),
+                    "schedule": report["schedule"] if report else None,
+                }
+            )
+        forecast = float(report["forecast"]) if report and report["forecast"] is not None else None
+        if report and (report["budget"] == "red" or (forecast is not None and cost and forecast > cost)):
+            over.append(
+                {
+                    "id": r["id"],
+                    "title": r["title"],
+                    "cost": round(cost, 2),
+                    "forecast": forecast,
+                    "budget": report["budget"],
+                }
+            )
+    milestones = Milestone.objects.filter(project__in=projects.values("pk")).select_related("project")
+    length = end - start
+    reached = milestones.filter(done_date__gte=start, done_date__lte=end).order_by("done_date")
+    due = milestones.filter(done_date__isnull=True, due_date__gt=end, due_date__lte=end + length).order_by(
+        "due_date"
+    )
+    top = []
+    model = portfolio.scoring_model_active(user=user, municipality=municipality)
+    if model is not None:
+        view = portfolio.ranking_view(user=user, municipality=municipality, model=model, samples=0)
+        titles = {p.pk: (p.title, p.layer) for p in view.input.projects}
+        visible_ids = {r["id"] for r in rows}
+        for project_id, row in view.table.iterrows():
+            if project_id in visible_ids and len(top) < TOP:
+                top.append(
+                    {
+                        "id": int(project_id),
+                        "title": titles[project_id][0],
+                        "layer": titles[project_id][1],
+                        "rank": _num(row["rank"], 0),
+                        "score": _num(row["score"], 1),
+                    }
+                )
+    return {
+        "count": len(rows),
+        "by_status": [
+            {
+                "status": s,
+                "label": str(status_labels[s]),
+                "count": by_status[s],
+                "cost": round(cost_status[s], 2),
+            }
+            for s in COUNCIL_VISIBLE
+        ],
+        "by_layer": [
+            {
+                "layer": layer,
+                "label": str(layer_labels[layer]),
+                "count": int(per_layer.loc[layer, "count"]),
+                "cost": _num(per_layer.loc[layer, "cost"], 2),
+                "share_of_cost": _num(per_layer.loc[layer, "share_of_cost"]),
+                "staff_hours_saved": _num(per_layer.loc[layer, "staff_hours_saved"], 1),
+            }
+            for layer in Layer.values
+        ],
+        "top": top,
+        "late": late,
+        "over_budget": over,
+        "milestones_reached": [
+            {"project": m.project.title, "title": m.title, "date": m.done_date.isoformat()} for m in reached
+        ],
+        "milestones_due": [
+            {"project": m.project.title, "title": m.title, "date": m.due_date.isoformat()} for m in due
+        ],
+    }
+
+
+def _staffing(*, user, municipality, today: dt.date) -> dict:
+    gaps = staffing.gap_view(user=user, municipality=municipality, individuals=False, today=today)
+    table = gaps.table
+    short = table[table["shortage"]]
+    largest = (
+        short.groupby(["skill_id", "skill"])
+        .agg(
+            quarters=("quarter", "count"),
+            first=("quarter", "min"),
+            gap=("gap_fte", "max"),
+            suppressed=("suppressed", "any"),
+        )
+        .reset_index()
+        .sort_values(["quarters", "gap"], ascending=False)
+        .head(TOP)
+    )
+    exposure = staffing.exposure_view(user=user, municipality=municipality, individuals=False, today=today)
+    skills = exposure.skills
+    at_risk = skills[skills["few"] | (skills["leaving_share"].fillna(0) >= 0.5)].head(TOP)
+    return {
+        "gaps": [
+            {
+                "skill": r["skill"],
+                "quarters": int(r["quarters"]),
+                "first": str(r["first"]),
+                "gap": None if r["suppressed"] else _num(r["gap"], 2),
+                "suppressed": bool(r["suppressed"]),
+            }
+            for r in largest.to_dict("records")
+        ],
+        "exposure": [
+            {
+                "skill": r["skill"],
+                "holders": None if r.get("suppressed") else _num(r["holders"], 0),
+                "leaving_share": None if r.get("suppressed") else _num(r["leaving_share"], 3),
+                "few": bool(r["few"]),
+                "suppressed": bool(r.get("suppressed", False)),
+            }
+            for r in at_risk.to_dict("records")
+        ],
+        "horizon": exposure.horizon,
+    }
+
+
+def summary_text(data: dict) -> str:
+    """A plain-language summary the strategist edits before publishing (in the active language)."""
+    parts = []
+    s = data.get("strategy")
+    if s:
+        counts = Counter(g["status"] for g in s["goals"])
+        parts.append(
+            _(
+                "Of %(n)s goals of “%(title)s”, %(on)s are on track or achieved, %(risk)s at risk "
+                "and %(off)s off track."
+            )
+            % {
+                "n": len(s["goals"]),
+                "title": s["title"],
+                "on": counts["on_track"] + counts["achieved"],
+                "risk": counts["at_risk"],
+                "off": counts["off_track"],
+            }
+        )
+    p = data["portfolio"]
+    running = next((r["count"] for r in p["by_status"] if r["status"] == Status.IN_PROGRESS), 0)
+    parts.append(
+        _(
+            "%(n)s projects are approved or under way (%(running)s in progress); %(late)s are behind "
+            "schedule and %(over)s over budget. %(reached)s milestones were reached in the period."
+        )
+        % {
+            "n": p["count"],
+            "running": running,
+            "late": len(p["late"]),
+            "over": len(p["over_budget"]),
+            "reached": len(p["milestones_reached"]),
+        }
+    )
+    back = next((r for r in p["by_layer"] if r["layer"] == Layer.BACK_END), None)
+    if back and back["share_of_cost"] is not None:
+        parts.append(
+            _("Back-end work takes %(share)s %% of the portfolio's cost.")
+            % {"share": round(back["share_of_cost"] * 100)}
+        )
+    st = data["staffing"]
+    if st["gaps"]:
+        parts.append(
+            _("The largest skills gaps: %(skills)s.")
+            % {"skills": ", ".join(g["skill"] for g in st["gaps"][:3])}
+        )
+    return " ".join(parts)
+
+
+def previous_snapshot(report) -> dict | None:
+    """The snapshot of the municipality's last published report before ``report``'s period ends."""
+    from .models import CouncilReport, ReportStatus
+
+    last = (
+        CouncilReport.objects.filter(municipality_id=report.municipality_id, status=ReportStatus.PUBLISHED)
+        .exclude(pk=report.pk)
+        .filter(period_end__lte=report.period_end)
+        .order_by("-period_end", "-published_at")
+        .first()
+    )
+    return last.snapshot if last else None
+
+
+__all__ = ["build", "previous_snapshot", "summary_text"]

@@ -1,0 +1,173 @@
+"""Council reports and reporting rounds (DESIGN.md §4 reports).
+
+A ReportingRound asks the owners of goals, indicators and projects for updates before a council meeting;
+closing it locks its period: measurements and status reports dated inside a closed round's period can no
+longer be added or changed. A CouncilReport is built from the selectors of the other apps while it is a
+draft; publishing freezes every figure it shows into ``snapshot``, so a published report reads the same
+forever. It is withdrawn only by publishing a correction that names it (``corrects``).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.access import REPORTS, Role, Scope, ScopedQuerySet
+from municipalities.models import Municipality
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("closed")
+
+
+class ReportingRound(models.Model):
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="reporting_rounds",
+        verbose_name=_("municipality"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period until"))
+    meeting_date = models.DateField(_("council meeting"))
+    due_date = models.DateField(_("updates due by"))
+    status = models.CharField(_("status"), max_length=10, choices=RoundStatus, default=RoundStatus.OPEN)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(area=REPORTS)
+
+    class Meta:
+        verbose_name = _("reporting round")
+        verbose_name_plural = _("reporting rounds")
+        ordering = ["-meeting_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="round_period_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(meeting_date__gte=F("due_date")), name="round_due_before_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("The period cannot end before it starts.")
+        if self.due_date and self.meeting_date and self.due_date > self.meeting_date:
+            errors["due_date"] = _("Updates must be due before the council meeting.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def locked_period(*, municipality_id: int, on) -> ReportingRound | None:
+    """The closed round whose period contains ``on`` (a date), if any: figures dated then are locked."""
+    if on is None:
+        return None
+    return ReportingRound.objects.filter(
+        municipality_id=municipality_id, status=RoundStatus.CLOSED, period_start__lte=on, period_end__gte=on
+    ).first()
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+    WITHDRAWN = "withdrawn", _("withdrawn (corrected)")
+
+
+class Language(models.TextChoices):
+    GERMAN = "de", _("German")
+    ENGLISH = "en", _("English")
+
+
+class CouncilReport(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="council_reports", verbose_name=_("municipality")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period until"))
+    meeting_date = models.DateField(_("council meeting"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.GERMAN)
+    round = models.ForeignKey(
+        ReportingRound,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("reporting round"),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Generated from the figures; edit it before publishing.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=ReportStatus, default=ReportStatus.DRAFT)
+    snapshot = models.JSONField(_("frozen figures"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    corrects = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correction",
+        verbose_name=_("corrects the report"),
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    # Council members read published reports (and withdrawn ones, which name their correction); never drafts.
+    scope = Scope(area=REPORTS, row_filters={Role.COUNCIL: ~Q(status=ReportStatus.DRAFT)})
+
+    class Meta:
+        verbose_name = _("council report")
+        verbose_name_plural = _("council reports")
+        ordering = ["-period_end", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="report_period_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=ReportStatus.DRAFT) | Q(snapshot__isnull=False),
+                name="report_published_has_snapshot",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status != ReportStatus.DRAFT
+
+    def _stored_status(self):
+        if self.pk is None:
+            return None
+        return CouncilReport.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+
+    def clean(self) -> None:
+        super().clean()
+        if self._stored_status() not in (None, ReportStatus.DRAFT):
+            raise ValidationError(_("A published report cannot be changed; publish a correction instead."))
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+
+    def save(self, *args, **kwargs) -> None:
+        # Publishing and withdrawing go through reports.actions with allow_frozen.
+        if not kwargs.pop("allow_frozen", False) and self._stored_status() not in (None, ReportStatus.DRAFT):
+            raise ValidationError(_("A published report cannot be changed; publish a correction instead."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._stored_status() not in (None, ReportStatus.DRAFT):
+            raise ValidationError(_("A published report cannot be deleted; publish a correction instead."))
+        return super().delete(*args, **kwargs)
