@@ -18,7 +18,7 @@ from municipalities.access import REPORTS, Action
 from municipalities.views import area_required
 from strategy.charts import figure_json
 
-from . import actions, charts, selectors
+from . import actions, charts, exports, selectors
 from .forms import ReportCreateForm, RoundForm, SummaryForm
 from .models import CouncilReport, ReportStatus
 
@@ -102,13 +102,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
     data = selectors.report_data(report=report, user=request.user)
-    from . import exports  # Chromium and playwright are needed here only
-
     with translation.override(report.language):
         html = render_to_string("reports/report_print.html", _report_context(report, data), request=request)
     try:
         pdf = exports.to_pdf(html=exports.inline_assets(html))
-    except exports.ChromiumMissing as error:
+    except exports.PdfError as error:
         messages.error(request, str(error))
         return redirect("reports:report", pk=report.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -120,9 +118,13 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
     data = selectors.report_data(report=report, user=request.user)
-    from . import exports
-
-    content = exports.to_xlsx(data=data, title=report.title, language=report.language)
+    content = exports.to_xlsx(
+        data=data,
+        title=report.title,
+        language=report.language,
+        period_start=report.period_start,
+        period_end=report.period_end,
+    )
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
