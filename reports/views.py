@@ -4,6 +4,8 @@ published), and the three formats render the same data."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -82,6 +84,7 @@ def _report_context(report: CouncilReport, data: dict) -> dict:
     return {
         "report": report,
         "data": data,
+        "as_of": dt.date.fromisoformat(data["as_of"]),
         "fields": [
             {"field": f, "goals": goals_by_field.get(f["id"], [])} for f in strategy.get("fields", [])
         ],
