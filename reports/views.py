@@ -62,7 +62,7 @@ def _figures(data: dict, language: str) -> list[dict]:
         labels = {
             "progress": _("progress"),
             "expected": _("expected by now"),
-            "axis": _("% of the way to the target"),
+            "axis": _("progress towards the target (%)"),
         }
         figures = []
         for field in strategy.get("fields", []):

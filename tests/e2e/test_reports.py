@@ -1,0 +1,51 @@
+"""Council reports in the browser: a strategist builds, edits and publishes a report; a council member
+opens it and downloads the PDF; axe finds no serious violation on the report page."""
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from reports.models import CouncilReport, ReportStatus
+from tests.e2e.conftest import serious_violations
+
+pytestmark = pytest.mark.e2e
+
+
+def test_strategist_publishes_and_council_reads_and_downloads(login, page, live_server, browser, tmp_path):
+    login("strategie")
+    page.goto(f"{live_server.url}/reports/new/")
+    page.locator("#id_title").fill("Browser-Bericht 2026")
+    page.locator("#id_period_start").fill("2026-01-01")
+    page.locator("#id_period_end").fill("2026-09-30")
+    page.locator("#id_meeting_date").fill("2026-12-10")
+    page.locator("main form button[type=submit]").click()
+    report = CouncilReport.objects.get(title="Browser-Bericht 2026")
+    expect(page.get_by_test_id("report-status")).to_have_text("Entwurf")
+    expect(page.locator("[data-drawn=true]").first).to_be_visible()
+
+    page.goto(f"{live_server.url}/reports/{report.pk}/edit/")
+    page.locator("#id_summary").fill("Die Umsetzung liegt im Plan. Prüfsatz für den Browsertest.")
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_test_id("report-summary")).to_contain_text("Prüfsatz für den Browsertest")
+    page.locator("form[action$='/publish/'] button").click()
+    expect(page.get_by_test_id("report-status")).to_have_text("veröffentlicht")
+    report.refresh_from_db()
+    assert report.status == ReportStatus.PUBLISHED
+    assert serious_violations(page) == []
+
+    council = browser.new_context(locale="de-DE").new_page()
+    council.goto(f"{live_server.url}/accounts/login/")
+    council.fill("#id_username", "rat")
+    council.fill("#id_password", "demo")
+    council.locator("main form button[type=submit]").click()
+    council.goto(f"{live_server.url}/reports/")
+    council.get_by_role("link", name="Browser-Bericht 2026").click()
+    expect(council.get_by_test_id("report-summary")).to_contain_text("Prüfsatz für den Browsertest")
+    with council.expect_download(timeout=60_000) as download_info:
+        council.get_by_test_id("pdf-link").click()
+    target = tmp_path / "bericht.pdf"
+    download_info.value.save_as(target)
+    text = "".join(page_.extract_text() for page_ in PdfReader(target).pages)
+    assert "Browser-Bericht 2026" in text and "Prüfsatz für den Browsertest" in text
+    assert serious_violations(council) == []
+    council.context.close()
