@@ -78,6 +78,7 @@ test: lint migrations-check pytest
 bench: setup
 	$(PY) -m tests.bench.bench_ranking
 	$(PY) -m tests.bench.bench_gaps
+	$(PY) -m tests.bench.bench_report
 
 # For developers: re-lock the Python dependencies after editing pyproject.toml.
 lock: $(VENV)/.installed
