@@ -79,6 +79,7 @@ bench: setup
 	$(PY) -m tests.bench.bench_ranking
 	$(PY) -m tests.bench.bench_gaps
 	$(PY) -m tests.bench.bench_report
+	$(PY) -m tests.bench.bench_api
 
 # For developers: re-lock the Python dependencies after editing pyproject.toml.
 lock: $(VENV)/.installed

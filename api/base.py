@@ -16,11 +16,19 @@ errors. Viewsets serialize; they compute nothing (selectors and analysis modules
 
 from __future__ import annotations
 
+import datetime
+import decimal
+import functools
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from rest_framework import serializers, viewsets
+from django.utils import timezone
+from rest_framework import ISO_8601, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from municipalities.access import Action, role_allows
 from municipalities.concurrency import etag, matches
@@ -49,28 +57,38 @@ def municipality_of(instance) -> Municipality | None:
     return instance if path == "pk" else _follow(instance, path)
 
 
+def visible(queryset, user):
+    """``queryset`` limited to what ``user`` may see: the gate for tenant rows, colleagues for users (members
+    of the caller's municipalities, nobody else), reference data unchanged. For related fields of
+    serializers and filters alike, so an id of another municipality answers like an id that exists nowhere.
+    """
+    if hasattr(queryset, "for_user"):
+        return queryset.for_user(user)
+    if queryset.model is get_user_model():
+        shared = Membership.objects.filter(user=user).values("municipality")
+        return queryset.filter(memberships__municipality__in=shared).distinct()
+    return queryset
+
+
+class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
+    """A related object by id, chosen among those the caller sees (``visible``). Scoped when the choices
+    are needed (validating input, the browsable API's forms), so reading a list costs nothing."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:
+            return queryset
+        return visible(queryset, request.user)
+
+
 class ScopedSerializer(serializers.ModelSerializer):
     """Related fields limited to what the caller may see; the model's full_clean on every write."""
 
+    serializer_related_field = ScopedRelatedField
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is None or not request.user.is_authenticated:
-            return
-        for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
-            if queryset is None:
-                child = getattr(field, "child_relation", None)
-                queryset = getattr(child, "queryset", None)
-                field = child if child is not None else field
-            if queryset is None:
-                continue
-            if hasattr(queryset, "for_user"):
-                field.queryset = queryset.for_user(request.user)
-            elif queryset.model is get_user_model():
-                # People the caller works with: members of the caller's municipalities, nobody else.
-                shared = Membership.objects.filter(user=request.user).values("municipality")
-                field.queryset = queryset.filter(memberships__municipality__in=shared).distinct()
         # The parent (municipality, project, …) is chosen when creating and fixed afterwards.
         if self.instance is not None and not isinstance(self.instance, list | tuple):
             parent = self.Meta.model.scope.municipality_field.split("__")[0]
@@ -103,6 +121,86 @@ class ScopedSerializer(serializers.ModelSerializer):
         return [name for name in names if name not in self.fields]
 
 
+# Fields whose representation of a stored value is that value; and those whose own ``to_representation``
+# turns a stored value into JSON (dates, decimals, UUIDs). A serializer with any other field is not planned.
+_AS_STORED = (
+    serializers.IntegerField,
+    serializers.CharField,
+    serializers.BooleanField,
+    serializers.ChoiceField,
+    serializers.PrimaryKeyRelatedField,
+)
+_CONVERTED = (
+    serializers.DateField,
+    serializers.DateTimeField,
+    serializers.DecimalField,
+    serializers.UUIDField,
+    serializers.FloatField,
+)
+
+
+def _iso(field, default) -> bool:
+    output = getattr(field, "format", default)
+    return isinstance(output, str) and output.lower() == ISO_8601
+
+
+def _converter(field):
+    """``field.to_representation`` for a stored value, or a quicker equivalent for the common cases:
+    ISO dates and times (DRF's defaults), decimals already stored at the field's scale. The lists built
+    with these are compared with the serializer's output in tests/api/test_queries.py."""
+    slow = field.to_representation
+    if isinstance(field, serializers.DateTimeField):
+        if not _iso(field, api_settings.DATETIME_FORMAT) or not settings.USE_TZ or hasattr(field, "timezone"):
+            return slow
+        zone = timezone.get_current_timezone()
+
+        def as_datetime(value):
+            if not isinstance(value, datetime.datetime) or timezone.is_naive(value):
+                return slow(value)
+            text = value.astimezone(zone).isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+        return as_datetime
+    if isinstance(field, serializers.DateField) and _iso(field, api_settings.DATE_FORMAT):
+        return lambda value: value.isoformat() if type(value) is datetime.date else slow(value)
+    if (
+        isinstance(field, serializers.DecimalField)
+        and getattr(field, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
+        and not (field.localize or field.normalize_output)
+        and field.decimal_places is not None
+    ):
+        exponent = -field.decimal_places
+
+        def as_decimal(value):
+            # Stored at the field's scale, quantising changes nothing: the plain string is the answer.
+            if isinstance(value, decimal.Decimal) and value.as_tuple().exponent == exponent:
+                return f"{value:f}"
+            return slow(value)
+
+        return as_decimal
+    return slow
+
+
+@functools.cache
+def row_plan(serializer_class) -> tuple[list[str], list[tuple[str, serializers.Field]]] | None:
+    """The ``values()`` names of the serializer's readable fields and the (name, field) of those whose
+    stored value needs converting; None when a field is neither a stored value nor a plain conversion of
+    one. Once per serializer class: the fields' configuration does not change between requests."""
+    concrete = {f.name for f in serializer_class.Meta.model._meta.concrete_fields}
+    names, converted = [], []
+    for name, field in serializer_class().fields.items():
+        if field.write_only:
+            continue
+        if field.source != name or name not in concrete:
+            return None
+        if isinstance(field, _CONVERTED):
+            converted.append((name, field))
+        elif not isinstance(field, _AS_STORED):
+            return None
+        names.append(name)
+    return names, converted
+
+
 class ScopedViewSet(viewsets.ModelViewSet):
     """A model's endpoint behind the scoping gate; subclasses name the model, serializer and filters."""
 
@@ -121,6 +219,26 @@ class ScopedViewSet(viewsets.ModelViewSet):
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
         return queryset.order_by(*self.ordering)
+
+    # --- lists ----------------------------------------------------------------------------------------
+
+    def list(self, request, *args, **kwargs):
+        """Rows straight from ``values()``, converted field by field as the serializer would (a list of
+        500 rows is the bulk of the API's work; model instances and DRF's per-field attribute walk would
+        triple it, docs/BENCHMARKS.md "REST API"). Serializers with fields of other kinds take DRF's path."""
+        plan = row_plan(self.get_serializer_class())
+        if plan is None:
+            return super().list(request, *args, **kwargs)
+        names, fields = plan
+        converted = [(name, _converter(field)) for name, field in fields]
+        queryset = self.filter_queryset(self.get_queryset()).values(*names)
+        page = self.paginate_queryset(queryset)
+        rows = list(page if page is not None else queryset)
+        for row in rows:
+            for name, convert in converted:
+                if row[name] is not None:
+                    row[name] = convert(row[name])
+        return self.get_paginated_response(rows) if page is not None else Response(rows)
 
     # --- permissions of writes -------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 from rest_framework import status
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import APIException, AuthenticationFailed, NotAuthenticated, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -38,6 +38,11 @@ def as_drf(error: DjangoValidationError) -> ValidationError:
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, NotAuthenticated | AuthenticationFailed):
+        # DRF answers 403 when the first authentication class (the session) names no scheme; a missing,
+        # expired or revoked token is a 401 that says which scheme to use (RFC 9110 §15.5.2).
+        exc.status_code = status.HTTP_401_UNAUTHORIZED
+        exc.auth_header = "Token"
     if isinstance(exc, DjangoValidationError):
         exc = as_drf(exc)
     if isinstance(exc, ProtectedError | RestrictedError):

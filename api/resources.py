@@ -3,7 +3,11 @@ each behind the scoping gate. The route name is the resource's URL segment."""
 
 from __future__ import annotations
 
+from rest_framework.exceptions import PermissionDenied
+
+from municipalities.access import PORTFOLIO, Action, role_allows
 from municipalities.models import Membership, Municipality, OrgUnit
+from portfolio.actions import project_save
 from portfolio.models import (
     Assessment,
     Contribution,
@@ -32,8 +36,50 @@ from staffing.models import (
 )
 from strategy.models import CouncilResolution, FieldOfAction, Goal, Indicator, Measurement, Strategy
 
-from .base import ScopedViewSet
+from .base import ScopedSerializer, ScopedViewSet, roles_in
 from .endpoints import endpoint, reference_endpoint
+
+
+class MunicipalityViewSet(ScopedViewSet):
+    """A municipality is a tenant: the operators of the installation (superusers) create and delete it,
+    its admin changes its settings (DESIGN.md §1). Deleting it would take every row of the tenant along."""
+
+    def perform_destroy(self, instance):
+        if not self.request.user.is_superuser:
+            raise PermissionDenied()
+        super().perform_destroy(instance)
+
+
+class ProjectSerializerBase(ScopedSerializer):
+    """Saves through ``portfolio.actions.project_save``, as the pages do, so the lead's guardian grant
+    follows ``lead`` (granted to a new lead, taken from the one replaced)."""
+
+    def create(self, validated_data):
+        return project_save(project=Project(**validated_data))
+
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return project_save(project=instance)
+
+
+class ProjectViewSet(ScopedViewSet):
+    def perform_update(self, serializer):
+        # A lead edits the project it leads but cannot hand it to someone else (as on the edit page):
+        # choosing the lead is for those who manage the portfolio.
+        data = serializer.validated_data
+        if (
+            "lead" in data
+            and getattr(data["lead"], "pk", None) != serializer.instance.lead_id
+            and not (
+                self.request.user.is_superuser
+                or role_allows(
+                    roles_in(self.request.user, serializer.instance.municipality_id), PORTFOLIO, Action.CHANGE
+                )
+            )
+        ):
+            raise PermissionDenied()
+        super().perform_update(serializer)
 
 
 class StatusReportViewSet(ScopedViewSet):
@@ -49,7 +95,11 @@ class MeasurementViewSet(ScopedViewSet):
 ROUTES = {
     # municipalities
     "municipalities": endpoint(
-        Municipality, filters=("state", "kind"), search=("name", "ags"), ordering=("name",)
+        Municipality,
+        filters=("state", "kind"),
+        search=("name", "ags"),
+        ordering=("name",),
+        viewset_base=MunicipalityViewSet,
     ),
     "org-units": endpoint(
         OrgUnit, filters=("municipality", "parent"), search=("name", "short_name"), ordering=("name",)
@@ -91,6 +141,8 @@ ROUTES = {
         search=("title", "description"),
         ordering=("title", "planned_start", "created_at"),
         read_only=("created_at",),
+        serializer_base=ProjectSerializerBase,
+        viewset_base=ProjectViewSet,
     ),
     "project-costs": endpoint(ProjectCost, filters=("project", "year"), ordering=("year",)),
     "service-changes": endpoint(ServiceChange, filters=("project", "service"), ordering=("project",)),
