@@ -451,3 +451,30 @@ def _skill_id(code: str) -> int:
     from staffing.models import Skill
 
     return Skill.objects.get(code=code).pk
+
+
+@pytest.mark.django_db
+def test_changing_the_lead_through_the_api_moves_the_grant(town_a, make_user):
+    from guardian.shortcuts import get_perms
+    from rest_framework.test import APIClient
+
+    from municipalities.access import Role
+    from portfolio.models import Project
+
+    strategist = make_user("api-cdo", (town_a, Role.STRATEGIST))
+    first = make_user("api-lead-1", (town_a, Role.PROJECT_LEAD))
+    second = make_user("api-lead-2", (town_a, Role.PROJECT_LEAD))
+    client = APIClient()
+    client.force_authenticate(strategist)
+    created = client.post(
+        "/api/v1/projects/",
+        {"municipality": town_a.pk, "title": "API-Projekt", "layer": "back_end", "lead": first.pk},
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    project = Project.objects.get(pk=created.json()["id"])
+    assert "change_project" in get_perms(first, project)
+    moved = client.patch(f"/api/v1/projects/{project.pk}/", {"lead": second.pk}, format="json")
+    assert moved.status_code == 200, moved.content
+    assert "change_project" not in get_perms(first, project)
+    assert "change_project" in get_perms(second, project)
