@@ -7,7 +7,7 @@ from rest_framework.exceptions import PermissionDenied
 
 from municipalities.access import PORTFOLIO, Action, role_allows
 from municipalities.models import Membership, Municipality, OrgUnit
-from portfolio.actions import project_lead_sync, project_save
+from portfolio.actions import project_save
 from portfolio.models import (
     Assessment,
     Contribution,
@@ -79,13 +79,7 @@ class ProjectViewSet(ScopedViewSet):
             )
         ):
             raise PermissionDenied()
-        previous_lead_id = serializer.instance.lead_id
         super().perform_update(serializer)
-        project_lead_sync(project=serializer.instance, previous_lead_id=previous_lead_id)
-
-    def perform_create(self, serializer):
-        super().perform_create(serializer)
-        project_lead_sync(project=serializer.instance, previous_lead_id=None)
 
 
 class StatusReportViewSet(ScopedViewSet):

@@ -36,12 +36,6 @@ from .models import (
 LEAD_PERMISSION = "portfolio.change_project"
 
 
-def project_lead_sync(*, project: Project, previous_lead_id: int | None) -> None:
-    """Grant ``project.lead`` the change permission and take it from the lead replaced (the API saves
-    through its serializer and calls this afterwards, as ``project_save`` does for pages and admin)."""
-    _sync_lead_grant(project, previous_lead_id)
-
-
 def _sync_lead_grant(project: Project, previous_lead_id: int | None) -> None:
     if previous_lead_id and previous_lead_id != project.lead_id:
         ProjectUserObjectPermission.objects.filter(

@@ -10,6 +10,7 @@ belongs to the portfolio (its project's scope, its lead's grant).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -363,7 +364,8 @@ class SkillDemand(models.Model):
     )
 
     objects = ScopedQuerySet.as_manager()
-    scope = project_child_scope()
+    # hr plans against the demand without seeing the portfolio: it reads demands only as aggregates.
+    scope = replace(project_child_scope(), aggregate_area=STAFFING_AGGREGATES)
 
     class Meta:
         verbose_name = _("skill demand")

@@ -15,9 +15,9 @@ import pandas as pd
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from municipalities.access import STAFF_RECORDS, Action, role_allows
-from municipalities.models import Municipality, OrgUnit
-from portfolio.models import Status
+from municipalities.access import PORTFOLIO, STAFF_RECORDS, Action, role_allows
+from municipalities.models import Membership, Municipality, OrgUnit
+from portfolio.models import COUNCIL_VISIBLE, Status
 from portfolio.selectors import project_list
 
 from . import gaps
@@ -125,9 +125,20 @@ def staffing_data(
         StaffSkill.objects.filter(staff__in=staff_rows.values("pk")),
         ["staff_id", "skill_id", "level", "valid_until"],
     )
-    projects = project_list(user=user, municipality=municipality).filter(status__in=statuses)
+    if user.is_superuser or role_allows(
+        Membership.objects.filter(user=user, municipality=municipality).values_list("role", flat=True),
+        PORTFOLIO,
+        Action.VIEW,
+    ):
+        projects = project_list(user=user, municipality=municipality).filter(status__in=statuses)
+        demand_rows = SkillDemand.objects.filter(project__in=projects.values("pk"))
+    else:
+        # hr: the demand as an aggregate, of projects the council could see too (no ideas or proposals).
+        demand_rows = SkillDemand.objects.for_aggregates(user, municipality=municipality).filter(
+            project__status__in=[s for s in statuses if s in COUNCIL_VISIBLE]
+        )
     demands = _frame(
-        SkillDemand.objects.filter(project__in=projects.values("pk")),
+        demand_rows,
         [
             "id",
             "project_id",

@@ -431,26 +431,18 @@ class Measurement(models.Model):
         return f"{self.indicator}: {self.value} ({self.date:%d.%m.%Y})"
 
     def _locked(self) -> None:
-        """Figures of a closed reporting round's period are locked (reports.models.locked_period)."""
-        from reports.models import locked_period
+        """Figures of a closed reporting round's period are locked (``reports.models.check_not_locked``)."""
+        from reports.models import check_not_locked
 
-        municipality_id = (
-            Indicator.objects.filter(pk=self.indicator_id)
-            .values_list("goal__field__strategy__municipality", flat=True)
-            .first()
+        stored = (
+            Measurement.objects.filter(pk=self.pk).values_list("date", flat=True).first() if self.pk else None
         )
-        dates = {self.date}
-        if self.pk:
-            dates.add(Measurement.objects.filter(pk=self.pk).values_list("date", flat=True).first())
-        for day in dates:
-            closed = locked_period(municipality_id=municipality_id, on=day)
-            if closed is not None:
-                raise ValidationError(
-                    {
-                        "date": _("The reporting round “%(round)s” is closed; its period is locked.")
-                        % {"round": closed}
-                    }
-                )
+        check_not_locked(
+            municipality_id=Indicator.objects.filter(pk=self.indicator_id)
+            .values_list("goal__field__strategy__municipality", flat=True)
+            .first(),
+            dates={self.date, stored} - {None},
+        )
 
     def clean(self) -> None:
         super().clean()

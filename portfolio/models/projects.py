@@ -502,24 +502,20 @@ class StatusReport(models.Model):
         return f"{self.project} ({self.date:%d.%m.%Y})"
 
     def _locked(self) -> None:
-        """Status reports of a closed reporting round's period are locked (reports.models.locked_period)."""
-        from reports.models import locked_period
+        """Figures of a closed reporting round's period are locked (``reports.models.check_not_locked``)."""
+        from reports.models import check_not_locked
 
-        municipality_id = (
-            Project.objects.filter(pk=self.project_id).values_list("municipality", flat=True).first()
+        stored = (
+            StatusReport.objects.filter(pk=self.pk).values_list("date", flat=True).first()
+            if self.pk
+            else None
         )
-        dates = {self.date}
-        if self.pk:
-            dates.add(StatusReport.objects.filter(pk=self.pk).values_list("date", flat=True).first())
-        for day in dates:
-            closed = locked_period(municipality_id=municipality_id, on=day)
-            if closed is not None:
-                raise ValidationError(
-                    {
-                        "date": _("The reporting round “%(round)s” is closed; its period is locked.")
-                        % {"round": closed}
-                    }
-                )
+        check_not_locked(
+            municipality_id=Project.objects.filter(pk=self.project_id)
+            .values_list("municipality", flat=True)
+            .first(),
+            dates={self.date, stored} - {None},
+        )
 
     def clean(self) -> None:
         super().clean()

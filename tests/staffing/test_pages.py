@@ -119,3 +119,11 @@ class TestQueryCounts:
         small = counts()
         add_staff(town_a, n=25, skill_code="e-file", exit_date="2029-06-30")
         assert counts() == small
+
+
+def test_hr_sees_the_demand_of_the_projects_as_an_aggregate(town_a, hr, client_for):
+    add_staff(town_a, n=6, skill_code="e-file", level=3)
+    add_demand(town_a, skill_code="e-file", level=3, fte="2.0")
+    body = client_for(hr, "en").get(reverse("staffing:gaps")).content.decode()
+    table = body.split('data-testid="skill-quarters"')[1].split("</table>")[0]
+    assert "2.00" in table  # the demand of the running project
