@@ -14,10 +14,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.access import PORTFOLIO, Role, Scope, ScopedQuerySet
+from municipalities.access import PORTFOLIO, Scope, ScopedQuerySet
 from municipalities.models import Municipality
 
-from .projects import COUNCIL_VISIBLE, Project
+from .projects import Project, project_child_scope
 
 WEIGHT_TOLERANCE = Decimal("0.001")
 
@@ -187,11 +187,9 @@ class Assessment(models.Model):
     note = models.CharField(_("reason"), max_length=300, blank=True)
 
     objects = ScopedQuerySet.as_manager()
-    scope = Scope(
-        area=PORTFOLIO,
-        municipality_field="project__municipality",
-        row_filters={Role.COUNCIL: Q(project__status__in=COUNCIL_VISIBLE)},
-    )
+    # A project's row like its status reports: the council sees approved and later projects' ratings, the
+    # lead rates the project it leads (as on the ratings page).
+    scope = project_child_scope()
 
     class Meta:
         verbose_name = _("assessment")

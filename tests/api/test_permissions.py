@@ -88,7 +88,7 @@ RULES: dict[str, Rule] = {
     "contributions": PROJECT_ROW,
     "scoring-models": Rule("portfolio"),
     "criteria": Rule("portfolio"),
-    "assessments": Rule("portfolio", rows=_approved(_project)),
+    "assessments": PROJECT_ROW,
     "pairwise-comparisons": Rule("portfolio"),
     "role-profiles": Rule("staff_records"),
     "role-profile-skills": Rule("staff_records"),
