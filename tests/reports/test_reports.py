@@ -144,3 +144,24 @@ class TestRounds:
         with pytest.raises(ValidationError):
             Measurement.objects.create(indicator=indicator, date=datetime.date(2026, 3, 1), value=40)
         Measurement.objects.create(indicator=indicator, date=datetime.date(2026, 8, 1), value=40)
+
+
+class TestFormatsAgree:
+    def test_the_xlsx_holds_the_numbers_of_the_page(self, town_a, strategist, client_for):
+        import io
+
+        import pandas as pd
+
+        adopt(build_strategy(town_a, goals=2, indicators_per_goal=1))
+        report = report_publish(report=new_report(town_a, strategist), user=strategist, today=JUN)
+        client = client_for(strategist, "en")
+        page = client.get(reverse("reports:report", args=[report.pk])).content.decode()
+        workbook = client.get(reverse("reports:report-xlsx", args=[report.pk])).content
+        goals = pd.read_excel(io.BytesIO(workbook), sheet_name=None)
+        sheet = next(frame for name, frame in goals.items() if name.lower().startswith(("goals", "ziele")))
+        progress = next(c for c in sheet.columns if str(c).lower() in {"progress", "fortschritt"})
+        for lineage, value in zip(
+            [g["lineage"] for g in report.snapshot["strategy"]["goals"]], sheet[progress], strict=True
+        ):
+            row = page.split(f'data-goal="{lineage}"')[1].split("</tr>")[0]
+            assert f"{round(value * 100)} %" in row
