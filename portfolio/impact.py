@@ -364,6 +364,14 @@ def level_shares(*, levels: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     return result[list(LEVEL_SHARE_COLUMNS)].reset_index(drop=True)
 
 
+def yearly_cost(*, costs: pd.DataFrame) -> pd.Series:
+    """Investment plus operating cost summed over the years, per project_id (empty when there are none)."""
+    if costs.empty:
+        return pd.Series(dtype="float64")
+    total = _floats(costs["invest"], missing=0.0) + _floats(costs["operating"], missing=0.0)
+    return pd.Series(total, index=costs["project_id"].to_numpy()).groupby(level=0).sum()
+
+
 def layer_balance(
     *, projects: pd.DataFrame, impact: pd.DataFrame, costs: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -153,12 +153,7 @@ def _portfolio(*, user, municipality, start: dt.date, end: dt.date, today: dt.da
     projects = portfolio.project_list(user=user, municipality=municipality).filter(status__in=COUNCIL_VISIBLE)
     rows = list(projects.values("id", "title", "status", "layer", "planned_end", "external_cost"))
     figures = portfolio.portfolio_impact(user=user, municipality=municipality)
-    costs = figures.costs
-    total = (
-        (costs["invest"].astype(float) + costs["operating"].astype(float)).groupby(costs["project_id"]).sum()
-        if not costs.empty
-        else pd.Series(dtype="float64")
-    )
+    total = figures.yearly_cost
     status_labels, layer_labels = dict(Status.choices), dict(Layer.choices)
     by_status: Counter = Counter()
     cost_status: Counter = Counter()

@@ -139,12 +139,7 @@ def _derived_values(*, user, municipality, projects: list[Project], ids: pd.Inde
         .values_list("project_id", "total")
     )
     fit_series = pd.Series({pk: float(total) for pk, total in fit}, dtype="float64").reindex(ids)
-    costs = figures.costs
-    cost = (
-        (costs["invest"].astype(float) + costs["operating"].astype(float)).groupby(costs["project_id"]).sum()
-        if not costs.empty
-        else pd.Series(dtype="float64")
-    )
+    cost = figures.yearly_cost
     return {
         CriterionKey.CITIZEN_BENEFIT: impact["citizen_hours_saved"].where(has_changes),
         CriterionKey.STAFF_IMPACT: impact["staff_hours_saved"].where(has_changes),

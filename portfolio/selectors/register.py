@@ -108,6 +108,11 @@ class PortfolioImpact:
     project_rows: pd.DataFrame
     costs: pd.DataFrame
 
+    @property
+    def yearly_cost(self) -> pd.Series:
+        """Investment plus operating cost over all years, per project (``impact.yearly_cost``)."""
+        return impact.yearly_cost(costs=self.costs)
+
 
 def portfolio_impact(*, user, municipality: Municipality) -> PortfolioImpact:
     """Impact of every visible project on every service; four queries, whatever the size."""
@@ -284,12 +289,7 @@ def project_table(*, user, municipality: Municipality, filters: ProjectFilters) 
     """The filtered project list with cost, impact and totals; a fixed number of queries."""
     figures = portfolio_impact(user=user, municipality=municipality)
     projects = list(project_filtered(user=user, municipality=municipality, filters=filters))
-    costs = figures.costs
-    total_by_project = (
-        (costs["invest"].astype(float) + costs["operating"].astype(float)).groupby(costs["project_id"]).sum()
-        if not costs.empty
-        else pd.Series(dtype=float)
-    )
+    total_by_project = figures.yearly_cost
     by_id = figures.projects.to_dict("index")
     rows = []
     for project in projects:
