@@ -4,7 +4,7 @@ The maturity map (front-end against back-end level of every service, now and aft
 with the "paper behind the portal" corner marked), the share of services per level and subject area, and
 the balance of cost and hours saved between front-end, back-end and end-to-end projects. Each figure is
 built on the server from the frames of ``portfolio.impact`` and handed to the page as JSON with
-``strategy.charts.figure_json``.
+``municipalities.presentation.figure_json``.
 
 As in ``strategy.charts``: labels arrive already translated (charts know nothing of gettext), no plotly
 template, SVG trace types only (``go.Scatter``, ``go.Bar``; never WebGL), data as plain lists so the

@@ -1,10 +1,10 @@
 """Plotly figures for strategy progress (DESIGN.md §5 "Strategy progress", §7 charts).
 
 The figures are built on the server from plain data (an indicator row, its measurements and its row of
-``strategy.progress.indicator_progress``) and handed to the page as JSON: templates embed
-:func:`figure_json` with ``json_script`` and the one static chart script draws it, so no inline script is
-needed. Only SVG trace types are used (``go.Scatter``, never WebGL), which keeps the charts printable and
-readable by assistive technology.
+``strategy.progress.indicator_progress``) and handed to the page as JSON
+(``municipalities.presentation.figure_json``): templates embed it with ``json_script`` and the one static
+chart script draws it, so no inline script is needed. Only SVG trace types are used (``go.Scatter``, never
+WebGL), which keeps the charts printable and readable by assistive technology.
 
 Meaning never rests on colour alone: each trace has its own line dash or marker symbol and a legend entry,
 and the colours come from the Okabe–Ito palette, which stays distinguishable with colour-vision deficiencies.
@@ -108,13 +108,3 @@ def indicator_figure(
         margin={"t": 60, "b": 100},
     )
     return figure
-
-
-def figure_json(fig: go.Figure) -> str:
-    """The figure as a JSON string, for ``{{ figure|json_script:"…" }}`` in templates.
-
-    ``json_script`` encodes the string once more (and escapes ``<``, ``>``, ``&`` so a title cannot close
-    the script element); the static chart script therefore parses twice:
-    ``JSON.parse(JSON.parse(element.textContent))``.
-    """
-    return fig.to_json()

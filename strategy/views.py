@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.access import STRATEGY, Action
+from municipalities.presentation import figure_json
 from municipalities.views import area_required
 
 from . import actions, charts, selectors
@@ -320,7 +321,7 @@ def _goal_page(request: HttpRequest, goal: Goal, bound: MeasurementForm | None =
                 "meets_target": None if meets is None or pd.isna(meets) else bool(meets),
                 "figure_id": f"figure-{indicator.pk}",
                 "measurements": history,
-                "figure": charts.figure_json(figure),
+                "figure": figure_json(figure),
                 "form": form,
             }
         )

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.access import PORTFOLIO, Action
+from municipalities.presentation import figure_json
 from municipalities.views import area_required
-from strategy.charts import figure_json
 
 from .. import actions, charts, ranking, selectors
 from ..forms import AssessmentForm, CriteriaForm, PairwiseForm

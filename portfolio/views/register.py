@@ -22,10 +22,10 @@ from django.views.decorators.http import require_POST
 
 from municipalities.access import PORTFOLIO, Action
 from municipalities.models import OrgUnit
+from municipalities.presentation import figure_json
 from municipalities.views import area_required
 from staffing.forms import SkillDemandForm
 from staffing.models import SkillDemand
-from strategy.charts import figure_json
 
 from .. import actions, charts, impact, selectors
 from ..forms import (

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipalities.access import STAFFING_AGGREGATES
+from municipalities.presentation import figure_json
 from municipalities.views import area_required
 from portfolio.models import Status
-from strategy.charts import figure_json
 
 from .. import charts, selectors
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from municipalities.presentation import figure_json
 from portfolio.charts import (
     JITTER,
     LAYER_BALANCE_LABEL_KEYS,
@@ -20,7 +21,6 @@ from portfolio.charts import (
     maturity_map_figure,
 )
 from portfolio.impact import LAYERS, level_shares
-from strategy.charts import figure_json
 
 MAP_LABELS = {
     "title": "Reifegradkarte",

@@ -8,7 +8,8 @@ import json
 import pandas as pd
 import pytest
 
-from strategy.charts import LABEL_KEYS, figure_json, indicator_figure
+from municipalities.presentation import figure_json
+from strategy.charts import LABEL_KEYS, indicator_figure
 from strategy.progress import indicator_progress
 
 LABELS = {
