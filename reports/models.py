@@ -78,17 +78,11 @@ def locked_period(*, municipality_id: int, on) -> ReportingRound | None:
     ).first()
 
 
-def check_not_locked(*, municipality_id: int | None, dates) -> None:
-    """Refuse a figure dated (before or after the change) inside a closed round's period."""
-    for day in dates:
-        closed = locked_period(municipality_id=municipality_id, on=day)
-        if closed is not None:
-            raise ValidationError(
-                {
-                    "date": _("The reporting round “%(round)s” is closed; its period is locked.")
-                    % {"round": closed}
-                }
-            )
+def closed_round_name(municipality_id: int, on) -> str | None:
+    """The name of the closed round that locks ``on``, for ``municipalities.periods`` (registered in
+    ``ReportsConfig.ready``)."""
+    closed = locked_period(municipality_id=municipality_id, on=on)
+    return None if closed is None else str(closed)
 
 
 class ReportStatus(models.TextChoices):

@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from municipalities.access import STRATEGY, Role, Scope, ScopedQuerySet
 from municipalities.models import Municipality, OrgUnit
+from municipalities.periods import PeriodLocked
 
 
 class StrategyStatus(models.TextChoices):
@@ -397,7 +398,7 @@ class Indicator(FrozenWithStrategy):
             raise ValidationError(errors)
 
 
-class Measurement(models.Model):
+class Measurement(PeriodLocked, models.Model):
     """A value of an indicator on a date; open in adopted versions too (that is how progress is tracked)."""
 
     indicator = models.ForeignKey(
@@ -430,26 +431,19 @@ class Measurement(models.Model):
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value} ({self.date:%d.%m.%Y})"
 
-    def _locked(self) -> None:
-        """Figures of a closed reporting round's period are locked (``reports.models.check_not_locked``)."""
-        from reports.models import check_not_locked
-
-        stored = (
-            Measurement.objects.filter(pk=self.pk).values_list("date", flat=True).first() if self.pk else None
-        )
-        check_not_locked(
-            municipality_id=Indicator.objects.filter(pk=self.indicator_id)
+    def period_municipality_id(self) -> int | None:
+        return (
+            Indicator.objects.filter(pk=self.indicator_id)
             .values_list("goal__field__strategy__municipality", flat=True)
-            .first(),
-            dates={self.date, stored} - {None},
+            .first()
         )
 
     def clean(self) -> None:
         super().clean()
         if self.indicator_id and self.date:
-            self._locked()
+            self.check_period_lock()
 
     def save(self, *args, **kwargs) -> None:
         if self.indicator_id and self.date:
-            self._locked()
+            self.check_period_lock()
         super().save(*args, **kwargs)

@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from municipalities.access import PORTFOLIO, Role, Scope, ScopedQuerySet
 from municipalities.models import Municipality, OrgUnit
+from municipalities.periods import PeriodLocked
 from strategy.models import Goal
 
 from .services import MAX_LEVEL, Handling, MaturityModel, ReuseKind, Service
@@ -455,7 +456,7 @@ def dependency_cycle(project: Project, requires: Project) -> list[str] | None:
     return None
 
 
-class StatusReport(models.Model):
+class StatusReport(PeriodLocked, models.Model):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="status_reports", verbose_name=_("project")
     )
@@ -501,30 +502,17 @@ class StatusReport(models.Model):
     def __str__(self) -> str:
         return f"{self.project} ({self.date:%d.%m.%Y})"
 
-    def _locked(self) -> None:
-        """Figures of a closed reporting round's period are locked (``reports.models.check_not_locked``)."""
-        from reports.models import check_not_locked
-
-        stored = (
-            StatusReport.objects.filter(pk=self.pk).values_list("date", flat=True).first()
-            if self.pk
-            else None
-        )
-        check_not_locked(
-            municipality_id=Project.objects.filter(pk=self.project_id)
-            .values_list("municipality", flat=True)
-            .first(),
-            dates={self.date, stored} - {None},
-        )
+    def period_municipality_id(self) -> int | None:
+        return Project.objects.filter(pk=self.project_id).values_list("municipality", flat=True).first()
 
     def clean(self) -> None:
         super().clean()
         if self.project_id and self.date:
-            self._locked()
+            self.check_period_lock()
 
     def save(self, *args, **kwargs) -> None:
         if self.project_id and self.date:
-            self._locked()
+            self.check_period_lock()
         super().save(*args, **kwargs)
 
 

@@ -8,9 +8,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from municipalities.access import Role
+from portfolio.models import StatusReport
 from reports.actions import report_create, report_publish, round_close
 from reports.models import CouncilReport, ReportingRound, ReportStatus
 from strategy.models import Goal, Measurement
+from tests.portfolio.conftest import make_project
 from tests.staffing.conftest import add_demand, add_staff
 from tests.strategy.conftest import adopt, build_strategy
 
@@ -143,7 +145,16 @@ class TestRounds:
         round_close(round=round)
         with pytest.raises(ValidationError):
             Measurement.objects.create(indicator=indicator, date=datetime.date(2026, 3, 1), value=40)
-        Measurement.objects.create(indicator=indicator, date=datetime.date(2026, 8, 1), value=40)
+        later = Measurement.objects.create(indicator=indicator, date=datetime.date(2026, 8, 1), value=40)
+        later.date = datetime.date(2026, 5, 1)  # moving a figure into the locked period is refused too
+        with pytest.raises(ValidationError):
+            later.save()
+        project = make_project(town_a)
+        light = {"overall": "green", "scope_status": "green", "schedule": "green", "budget": "green"}
+        light["percent_complete"] = 10
+        with pytest.raises(ValidationError, match="Runde"):
+            StatusReport(project=project, date=datetime.date(2026, 2, 1), summary="x", **light).full_clean()
+        StatusReport(project=project, date=datetime.date(2026, 7, 1), summary="x", **light).full_clean()
 
 
 class TestFormatsAgree:
