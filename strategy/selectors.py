@@ -7,6 +7,7 @@ the number of goals, indicators and measurements.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,6 +20,27 @@ from municipalities.models import Municipality
 from . import progress
 from .compare import Comparison, compare_versions
 from .models import FieldOfAction, Goal, Indicator, Measurement, Strategy, StrategyStatus
+
+
+# Goals also move with the completion of the projects that serve them (DESIGN.md §5 "Strategy progress").
+# Projects live in portfolio, a higher layer: it registers its source here at start-up
+# (``PortfolioConfig.ready``), and strategy takes the contributions as plain data (goal_id, weight,
+# progress), never importing upward. Without portfolio, goals roll up their indicators alone.
+ContributionSource = Callable[..., pd.DataFrame]
+_contribution_sources: list[ContributionSource] = []
+
+
+def register_contribution_source(source: ContributionSource) -> None:
+    """Declare ``source(*, goals, today) -> DataFrame`` as a provider of contributions to goals."""
+    if source not in _contribution_sources:
+        _contribution_sources.append(source)
+
+
+def goal_contributions(*, goals: QuerySet[Goal], today: datetime.date) -> pd.DataFrame | None:
+    """The contributions of every registered source to ``goals``, one frame; None when there is none."""
+    frames = [source(goals=goals, today=today) for source in _contribution_sources]
+    frames = [frame for frame in frames if not frame.empty]
+    return pd.concat(frames, ignore_index=True) if frames else None
 
 
 def strategy_list(
@@ -137,9 +159,7 @@ def strategy_overview(*, strategy: Strategy, today: datetime.date | None = None)
     goal_rows = list(Goal.objects.filter(field__strategy=strategy).values_list("id", "field_id", "weight"))
     goal_frame = pd.DataFrame.from_records(goal_rows, columns=["id", "field_id", "weight"], coerce_float=True)
     goal_frame["weight"] = goal_frame["weight"].astype(float)
-    from portfolio.selectors import goal_contribution_frame  # portfolio builds on strategy, not back
-
-    contributions = goal_contribution_frame(goals=Goal.objects.filter(field__strategy=strategy), today=today)
+    contributions = goal_contributions(goals=Goal.objects.filter(field__strategy=strategy), today=today)
     result = progress.strategy_progress(
         indicators=ind,
         measurements=measurement_frame(ind),
