@@ -382,3 +382,10 @@ def training_view(
         )
         people = shortfalls.sort_values(["personnel_number", "skill"]).to_dict("records")
     return TrainingView(per_skill=per_skill, people=people)
+
+
+def project_skill_demands(*, project) -> list[SkillDemand]:
+    """The skills an already scoped ``project`` needs, in catalogue order, for its page; one query."""
+    return list(
+        SkillDemand.objects.filter(project=project).select_related("skill").order_by("skill__position", "pk")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import analysis, records
+from .views import analysis, demands, records
 
 app_name = "staffing"
 urlpatterns = [
@@ -21,6 +21,9 @@ urlpatterns = [
     path("vacancies/new/", records.vacancy_edit, name="vacancy-create"),
     path("vacancies/<int:pk>/edit/", records.vacancy_edit, name="vacancy-edit"),
     path("vacancies/<int:pk>/delete/", records.vacancy_delete, name="vacancy-delete"),
+    path("projects/<int:project_pk>/skill-demands/new/", demands.demand_edit, name="demand-create"),
+    path("skill-demands/<int:pk>/edit/", demands.demand_edit, name="demand-edit"),
+    path("skill-demands/<int:pk>/delete/", demands.demand_delete, name="demand-delete"),
     path("gaps/", analysis.gaps_page, name="gaps"),
     path("matrix/", analysis.matrix_page, name="matrix"),
     path("retirements/", analysis.exposure_page, name="exposure"),

@@ -14,8 +14,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 
 from municipalities.access import Action
 from municipalities.models import Municipality
-from staffing.models import SkillDemand
-from strategy.models import FieldOfAction, Strategy, StrategyStatus
+from strategy.models import FieldOfAction, Goal, Strategy, StrategyStatus
 
 from .. import impact, progress
 from ..models import (
@@ -326,10 +325,6 @@ def project_detail(*, project: Project, user, municipality: Municipality) -> Pro
             "milestones",
             "costs",
             Prefetch(
-                "skill_demands",
-                queryset=SkillDemand.objects.select_related("skill").order_by("skill__position"),
-            ),
-            Prefetch(
                 "service_changes",
                 queryset=ServiceChange.objects.select_related("service__subject_area").order_by(
                     "service__name"
@@ -359,8 +354,6 @@ def project_detail(*, project: Project, user, municipality: Municipality) -> Pro
 
 
 def _visible_goals(*, user, municipality):
-    from strategy.models import Goal
-
     return Goal.objects.for_user(user, municipality=municipality).values("pk")
 
 

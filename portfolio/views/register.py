@@ -24,8 +24,6 @@ from municipalities.access import PORTFOLIO, Action
 from municipalities.models import OrgUnit
 from municipalities.presentation import figure_json
 from municipalities.views import area_required
-from staffing.forms import SkillDemandForm
-from staffing.models import SkillDemand
 
 from .. import actions, charts, impact, selectors
 from ..forms import (
@@ -418,9 +416,6 @@ PARTS: dict[str, Part] = {
     "dependency": Part(
         Dependency, DependencyForm, gettext_lazy("New dependency"), gettext_lazy("Edit dependency")
     ),
-    "skill-demand": Part(
-        SkillDemand, SkillDemandForm, gettext_lazy("New skill demand"), gettext_lazy("Edit skill demand")
-    ),
     "contribution": Part(
         Contribution,
         ContributionForm,
@@ -437,7 +432,6 @@ ANCHORS = {
     "service-change": "service-changes",
     "dependency": "dependencies",
     "contribution": "contributions",
-    "skill-demand": "skill-demands",
 }
 
 
