@@ -1,6 +1,6 @@
 # Digiplan — the two commands a new user needs:
 #   make run    set up (venv, packages, front-end assets, translations, database, demo data) and serve
-#   make test   set up, then ruff, the migration check and the whole pytest suite
+#   make test   set up, then ruff, the import contracts, the migration check and the whole pytest suite
 # Everything is installed inside this folder (.venv, node_modules); nothing global is changed.
 
 SHELL := /bin/bash
@@ -58,6 +58,7 @@ run: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 migrations-check: setup
 	$(PY) manage.py makemigrations --check --dry-run

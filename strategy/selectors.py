@@ -21,7 +21,6 @@ from . import progress
 from .compare import Comparison, compare_versions
 from .models import FieldOfAction, Goal, Indicator, Measurement, Strategy, StrategyStatus
 
-
 # Goals also move with the completion of the projects that serve them (DESIGN.md §5 "Strategy progress").
 # Projects live in portfolio, a higher layer: it registers its source here at start-up
 # (``PortfolioConfig.ready``), and strategy takes the contributions as plain data (goal_id, weight,
