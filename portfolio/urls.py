@@ -26,6 +26,7 @@ urlpatterns += [
     path("ranking/", views.ranking.ranking_page, name="ranking"),
     path("ranking/weights/", views.ranking.ranking_save_weights, name="ranking-save"),
     path("ranking/criteria/", views.ranking.criteria_page, name="criteria"),
+    path("ranking/model/new/", views.ranking.scoring_model_create, name="scoring-model-create"),
     path("ranking/pairwise/", views.ranking.pairwise_page, name="pairwise"),
     path("ranking/matrix/", views.ranking.matrix_page, name="matrix"),
     path("projects/<int:pk>/ratings/", views.ranking.assessments_page, name="assessments"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,13 +33,24 @@ def _ctx(request) -> dict:
 
 
 def _model(request, *, action=Action.VIEW) -> ScoringModel | None:
-    """The municipality's active scoring model; a strategist gets the default one created on first visit."""
+    """The municipality's active scoring model, None until the strategy office sets one up (a page that
+    reads never creates one: ``scoring_model_create`` does, on POST); 404 when ``action`` is not allowed."""
     model = selectors.scoring_model_active(**_ctx(request))
-    if model is None and request.tenancy.can(PORTFOLIO, Action.ADD):
-        model = actions.scoring_model_create_default(municipality=request.tenancy.municipality)
-    if model is not None and action != Action.VIEW:
+    if action != Action.VIEW:
+        if model is None:
+            raise Http404
         model = get_object_or_404(selectors.scoring_model_list(**_ctx(request), action=action), pk=model.pk)
     return model
+
+
+@area_required(PORTFOLIO, Action.ADD)
+@require_POST
+def scoring_model_create(request: HttpRequest) -> HttpResponse:
+    """Set up the default scoring model (DESIGN.md §4) where the municipality has no active one yet."""
+    if selectors.scoring_model_active(**_ctx(request)) is None:
+        actions.scoring_model_create_default(municipality=request.tenancy.municipality)
+        messages.success(request, _("The default scoring model is set up; adjust its criteria here."))
+    return redirect("portfolio:criteria")
 
 
 def _weights_from(query) -> dict[str, float] | None:
@@ -83,8 +94,9 @@ def _rows(view: selectors.RankingView) -> list[dict]:
         rows.append(
             {
                 "project": projects[project_id],
-                "rank": int(row["rank"]),
-                "score": float(row["score"]),
+                # No rank and no score for a project not assessed on any criterion (ranking.rank).
+                "rank": None if pd.isna(row["rank"]) else int(row["rank"]),
+                "score": None if pd.isna(row["score"]) else float(row["score"]),
                 "complete": bool(row["complete"]),
                 "missing_count": int(row["missing_count"]),
                 "p_top_k": float(row.get("p_top_k", float("nan"))),
@@ -108,7 +120,8 @@ def ranking_page(request: HttpRequest) -> HttpResponse:
     view = selectors.ranking_view(**_ctx(request), model=model, weights=_weights_from(request.GET))
     rows = _rows(view)
     by_layer = {
-        layer: [r for r in rows if r["project"].layer == layer][:TOP_PER_LAYER] for layer in Layer.values
+        layer: [r for r in rows if r["project"].layer == layer and r["rank"] is not None][:TOP_PER_LAYER]
+        for layer in Layer.values
     }
     context = {
         "model": model,

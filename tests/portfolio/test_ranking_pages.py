@@ -112,6 +112,33 @@ class TestRankingPage:
 
 
 class TestScoringModel:
+    def test_reading_the_ranking_creates_no_model_setting_it_up_does(
+        self, town_a, strategist, council, client_for
+    ):
+        client = client_for(strategist, "en")
+        for name in ("portfolio:ranking", "portfolio:criteria", "portfolio:pairwise", "portfolio:matrix"):
+            body = client.get(reverse(name)).content.decode()
+            assert "has not set up a scoring model" in body
+        assert not ScoringModel.objects.exists()
+        assert 'action="/portfolio/ranking/model/new/"' in body
+        council_body = client_for(council, "en").get(reverse("portfolio:ranking")).content.decode()
+        assert "/portfolio/ranking/model/new/" not in council_body
+        assert client_for(council).post(reverse("portfolio:scoring-model-create")).status_code == 403
+
+        response = client_for(strategist).post(reverse("portfolio:scoring-model-create"))
+        assert response.status_code == 302 and response["Location"] == reverse("portfolio:criteria")
+        model = ScoringModel.objects.get(municipality=town_a, active=True)
+        client_for(strategist).post(reverse("portfolio:scoring-model-create"))  # a second click: no second
+        assert ScoringModel.objects.get() == model
+
+    def test_a_project_without_any_assessment_is_listed_without_a_rank(
+        self, town_a, model, strategist, client_for
+    ):
+        unrated = make_project(town_a, title="Unbewertet")
+        response = client_for(strategist).get(reverse("portfolio:ranking"))
+        assert response.status_code == 200
+        assert f'<tr data-project="{unrated.pk}" data-rank="">' in response.content.decode()
+
     def test_weights_that_do_not_sum_to_100_are_refused_in_the_users_language(
         self, model, strategist, client_for
     ):
