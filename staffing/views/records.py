@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, ProtectedError, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -227,8 +227,17 @@ def profile_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _require_add(request: HttpRequest) -> None:
+    """A new record is for the roles that add staff records (the edit views below let the gate answer 404
+    for an existing record, so their own decorator lets the aggregate roles through)."""
+    if not request.tenancy.can(STAFF_RECORDS, Action.ADD):
+        raise PermissionDenied(_("Your role does not include this part of Digiplan."))
+
+
 @area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
 def profile_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        _require_add(request)
     profile = (
         get_object_or_404(selectors.role_profile_list(**_ctx(request), action=Action.CHANGE), pk=pk)
         if pk
@@ -253,6 +262,8 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 
 @area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
 def vacancy_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        _require_add(request)
     vacancy = (
         get_object_or_404(selectors.vacancy_list(**_ctx(request), action=Action.CHANGE), pk=pk)
         if pk
