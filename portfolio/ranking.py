@@ -131,9 +131,10 @@ def rank(*, assessments: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
     assessed_weight = pd.Series(assessed_weight, index=normalised.index)
     has_score = assessed_weight > 0
 
-    points_per_weight = 100.0 / assessed_weight.where(has_score)
-    contributions = normalised.mul(weights, axis=1).mul(points_per_weight, axis=0)
-    score = contributions.sum(axis=1).where(has_score)
+    # Points first, then divided by the assessed weight: 100 / a tiny weight would overflow to inf (and
+    # 0 · inf to NaN), while (100 · w · n) / Σw stays finite for every weight a float can hold.
+    contributions = normalised.mul(weights * 100.0, axis=1).div(assessed_weight.where(has_score), axis=0)
+    score = contributions.sum(axis=1, min_count=1).where(has_score)
     missing_count = (~assessed).loc[:, weights > 0].sum(axis=1).astype("int64")
 
     frame = pd.DataFrame(
