@@ -48,6 +48,27 @@ def town_b(make_municipality) -> Municipality:
     return municipality
 
 
+# One user per role in town_a, for the page and model tests of every app.
+@pytest.fixture
+def strategist(town_a, make_user):
+    return make_user("cdo", (town_a, Role.STRATEGIST))
+
+
+@pytest.fixture
+def lead(town_a, make_user):
+    return make_user("lead", (town_a, Role.PROJECT_LEAD))
+
+
+@pytest.fixture
+def council(town_a, make_user):
+    return make_user("rat", (town_a, Role.COUNCIL))
+
+
+@pytest.fixture
+def hr(town_a, make_user):
+    return make_user("hr", (town_a, Role.HR))
+
+
 @pytest.fixture
 def client_for(client):
     """A test client logged in as ``user``, German unless told otherwise."""

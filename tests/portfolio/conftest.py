@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
-
-from municipalities.access import Role
 from portfolio.actions import project_save
 from portfolio.models import Project, Service, ServiceChange, Status, SubjectArea
 
@@ -52,18 +49,3 @@ def build_portfolio(municipality, *, services: int = 2, projects: int = 2) -> li
         project.costs.create(year=2026, invest=10_000, operating=1_000)
         made.append(project)
     return made
-
-
-@pytest.fixture
-def strategist(town_a, make_user):
-    return make_user("cdo", (town_a, Role.STRATEGIST))
-
-
-@pytest.fixture
-def council(town_a, make_user):
-    return make_user("rat", (town_a, Role.COUNCIL))
-
-
-@pytest.fixture
-def lead(town_a, make_user):
-    return make_user("lead", (town_a, Role.PROJECT_LEAD))

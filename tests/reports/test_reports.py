@@ -21,16 +21,6 @@ pytestmark = pytest.mark.django_db
 JAN, JUN, DEC = datetime.date(2026, 1, 1), datetime.date(2026, 6, 30), datetime.date(2026, 12, 31)
 
 
-@pytest.fixture
-def strategist(town_a, make_user):
-    return make_user("cdo", (town_a, Role.STRATEGIST))
-
-
-@pytest.fixture
-def council(town_a, make_user):
-    return make_user("rat", (town_a, Role.COUNCIL))
-
-
 def new_report(town, user, *, title="Bericht", start=JAN, end=JUN, **extra):
     return report_create(
         municipality=town, user=user, title=title, period_start=start, period_end=end, language="de", **extra

@@ -7,7 +7,6 @@ import itertools
 
 import pytest
 
-from municipalities.access import Role
 from municipalities.models import OrgUnit
 from portfolio.models import Status
 from staffing.catalogue import CATEGORIES, PROFICIENCY, SKILLS, install
@@ -59,18 +58,3 @@ def add_demand(municipality, *, skill_code: str = "process-modelling", level: in
         planned_end=datetime.date(2028, 12, 31),
     )
     return SkillDemand.objects.create(project=project, skill=skill(skill_code), level=level, fte=fte)
-
-
-@pytest.fixture
-def hr(town_a, make_user):
-    return make_user("hr", (town_a, Role.HR))
-
-
-@pytest.fixture
-def strategist(town_a, make_user):
-    return make_user("cdo", (town_a, Role.STRATEGIST))
-
-
-@pytest.fixture
-def council(town_a, make_user):
-    return make_user("rat", (town_a, Role.COUNCIL))

@@ -2,9 +2,6 @@
 
 import datetime
 
-import pytest
-
-from municipalities.access import Role
 from strategy.actions import strategy_adopt
 from strategy.models import CouncilResolution, FieldOfAction, Goal, Indicator, Measurement, Strategy
 
@@ -37,13 +34,3 @@ def adopt(strategy, number="DS 1/2025"):
         municipality=strategy.municipality, number=number, date=datetime.date(2025, 3, 1), title="Beschluss"
     )
     return strategy_adopt(strategy=strategy, resolution=resolution)
-
-
-@pytest.fixture
-def strategist(town_a, make_user):
-    return make_user("cdo", (town_a, Role.STRATEGIST))
-
-
-@pytest.fixture
-def council(town_a, make_user):
-    return make_user("rat", (town_a, Role.COUNCIL))
