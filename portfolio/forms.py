@@ -228,10 +228,6 @@ class ContributionForm(TenantForm):
         self.fields["goal"].label_from_instance = lambda g: f"{g.field.title} – {g.title}"
 
 
-class TransitionForm(forms.Form):
-    status = forms.ChoiceField(choices=Status.choices)
-
-
 # --- the scoring model and the ranking -----------------------------------------------------------------
 
 

@@ -94,10 +94,6 @@ def vacancy_list(*, user, municipality, action: Action | str = Action.VIEW) -> Q
     )
 
 
-def skill_catalogue() -> QuerySet[Skill]:
-    return Skill.objects.select_related("category").order_by("category__position", "position")
-
-
 # --- frames for the analysis --------------------------------------------------------------------------
 
 

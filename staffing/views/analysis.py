@@ -8,12 +8,9 @@ from ``charts``.
 
 from __future__ import annotations
 
-import datetime
-
 import pandas as pd
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipalities.access import STAFFING_AGGREGATES
@@ -196,7 +193,3 @@ def training_page(request: HttpRequest) -> HttpResponse:
             "individuals": ctx["individuals"],
         },
     )
-
-
-def _today() -> datetime.date:
-    return timezone.localdate()
