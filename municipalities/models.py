@@ -6,9 +6,10 @@ is read through the scoping gate in ``access.py``.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,17 @@ from django.utils.translation import gettext_lazy as _
 from .access import MEMBERSHIPS, MUNICIPALITY, ORGANISATION, Role, Scope, ScopedQuerySet
 
 AGS_PATTERN = r"^[0-9]{8}$"
+# Official keys outside Germany: Austria's Gemeindekennziffer (5 digits, the first is the Bundesland) and
+# Switzerland's BFS-Gemeindenummer (1–4 digits, no leading zero). By their lengths no key of one country
+# can be another's, so the key stays unique across the installation (and in the public dashboard's URL).
+AT_KEY_PATTERN = r"^[1-9][0-9]{4}$"
+CH_KEY_PATTERN = r"^[1-9][0-9]{0,3}$"
+
+
+class Country(models.TextChoices):
+    GERMANY = "DE", _("Germany")
+    AUSTRIA = "AT", _("Austria")
+    SWITZERLAND = "CH", _("Switzerland")
 
 
 class State(models.TextChoices):
@@ -47,27 +59,43 @@ class MunicipalityKind(models.TextChoices):
     ASSOCIATION = "verband", _("Association of municipalities (Amt, Verbandsgemeinde)")
 
 
-ags_validator = RegexValidator(
-    AGS_PATTERN,
-    _(
-        "The official municipality key (AGS) has exactly 8 digits, for example 05315000 for Köln; "
-        "the first two digits are the state."
+# The key's form per country, checked in ``Municipality.clean`` (the message names the country's rule) and
+# by the check constraint.
+KEY_RULES = {
+    Country.GERMANY: (
+        AGS_PATTERN,
+        _(
+            "The official municipality key (AGS) has exactly 8 digits, for example 05315000 for Köln; "
+            "the first two digits are the state."
+        ),
     ),
-    code="invalid_ags",
-)
+    Country.AUSTRIA: (
+        AT_KEY_PATTERN,
+        _("The Austrian municipality code (Gemeindekennziffer) has 5 digits, for example 90001 for Wien."),
+    ),
+    Country.SWITZERLAND: (
+        CH_KEY_PATTERN,
+        _("The Swiss municipality number (BFS-Nr.) has 1 to 4 digits, for example 261 for Zürich."),
+    ),
+}
 
 
 class Municipality(models.Model):
     name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, choices=Country, default=Country.GERMANY)
     ags = models.CharField(
-        _("official municipality key (AGS)"),
+        _("official municipality key"),
         max_length=8,
         unique=True,
-        validators=[ags_validator],
-        help_text=_("Amtlicher Gemeindeschlüssel: 8 digits, starting with the state key."),
+        help_text=_(
+            "Germany: AGS, 8 digits starting with the state key; Austria: Gemeindekennziffer, 5 digits; "
+            "Switzerland: BFS number, 1 to 4 digits."
+        ),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=MunicipalityKind, default=MunicipalityKind.TOWN)
-    state = models.CharField(_("state"), max_length=2, choices=State)
+    state = models.CharField(
+        _("state"), max_length=2, choices=State, blank=True, help_text=_("German municipalities only.")
+    )
     population = models.PositiveIntegerField(_("population"))
     public_dashboard = models.BooleanField(
         _("public dashboard"),
@@ -83,9 +111,19 @@ class Municipality(models.Model):
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(condition=Q(ags__regex=AGS_PATTERN), name="municipality_ags_8_digits"),
-            models.CheckConstraint(condition=Q(state__in=State.values), name="municipality_state_valid"),
-            models.CheckConstraint(condition=Q(ags__startswith=F("state")), name="municipality_ags_in_state"),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        country=Country.GERMANY,
+                        ags__regex=AGS_PATTERN,
+                        state__in=State.values,
+                        ags__startswith=F("state"),
+                    )
+                    | Q(country=Country.AUSTRIA, ags__regex=AT_KEY_PATTERN, state="")
+                    | Q(country=Country.SWITZERLAND, ags__regex=CH_KEY_PATTERN, state="")
+                ),
+                name="municipality_official_key_of_its_country",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -93,13 +131,27 @@ class Municipality(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.ags and self.state and len(self.ags) == 8 and not self.ags.startswith(self.state):
-            raise ValidationError(
-                {
-                    "ags": _("An AGS in %(state)s starts with %(key)s; this one starts with %(given)s.")
-                    % {"state": State(self.state).label, "key": self.state, "given": self.ags[:2]}
+        errors = {}
+        country = self.country if self.country in Country.values else None
+        if country and self.ags:
+            pattern, message = KEY_RULES[Country(country)]
+            if not re.fullmatch(pattern, self.ags):
+                errors["ags"] = message
+        if country == Country.GERMANY:
+            if not self.state:
+                errors["state"] = _("A German municipality needs its state.")
+            elif "ags" not in errors and self.ags and not self.ags.startswith(self.state):
+                errors["ags"] = _(
+                    "An AGS in %(state)s starts with %(key)s; this one starts with %(given)s."
+                ) % {
+                    "state": State(self.state).label,
+                    "key": self.state,
+                    "given": self.ags[:2],
                 }
-            )
+        elif country and self.state:
+            errors["state"] = _("Only German municipalities have a German state.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class OrgUnit(models.Model):
@@ -127,7 +179,13 @@ class OrgUnit(models.Model):
         verbose_name_plural = _("organisational units")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "name"], name="orgunit_unique_name"),
+            models.UniqueConstraint(
+                fields=["municipality", "name"],
+                name="orgunit_unique_name",
+                violation_error_message=_(
+                    "This municipality already has an organisational unit of this name."
+                ),
+            ),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="orgunit_not_own_parent"),
         ]
 
@@ -169,7 +227,11 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["municipality__name", "user__username", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "municipality", "role"], name="membership_unique_role"),
+            models.UniqueConstraint(
+                fields=["user", "municipality", "role"],
+                name="membership_unique_role",
+                violation_error_message=_("This person already has this role in this municipality."),
+            ),
             models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
         ]
 

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from municipalities.access import Role
-from municipalities.models import Membership, Municipality, OrgUnit, State
+from municipalities.models import Country, Membership, Municipality, OrgUnit, State
 
 
 def build(**fields) -> Municipality:
@@ -23,7 +23,7 @@ class TestAgs:
                 build(ags=ags).full_clean()
             assert "ags" in error.value.message_dict
             if ags:
-                assert "exactly 8 digits" in error.value.message_dict["ags"][0]
+                assert any("exactly 8 digits" in message for message in error.value.message_dict["ags"])
 
     def test_message_is_german_for_german_users(self):
         with translation.override("de"):
@@ -82,3 +82,60 @@ def test_a_role_is_held_once_per_municipality(town_a, make_user):
         Membership.objects.create(user=user, municipality=town_a, role=Role.HR)
     with pytest.raises(IntegrityError), transaction.atomic():
         Membership.objects.create(user=user, municipality=town_a, role="mayor")
+
+
+@pytest.mark.django_db
+class TestCountries:
+    """Municipalities outside Germany (issue 15): Vienna and Zurich with their own official keys."""
+
+    @pytest.mark.parametrize(
+        ("country", "key"),
+        [(Country.AUSTRIA, "90001"), (Country.SWITZERLAND, "261"), (Country.SWITZERLAND, "1")],
+    )
+    def test_austrian_and_swiss_keys_pass_without_a_german_state(self, country, key):
+        municipality = build(country=country, ags=key, state="")
+        municipality.full_clean()
+        municipality.save()
+
+    @pytest.mark.parametrize(
+        ("country", "key", "state", "field"),
+        [
+            (Country.AUSTRIA, "9001", "", "ags"),
+            (Country.AUSTRIA, "05315000", "", "ags"),
+            (Country.SWITZERLAND, "0261", "", "ags"),
+            (Country.SWITZERLAND, "12345", "", "ags"),
+            (Country.AUSTRIA, "90001", State.BY, "state"),
+            (Country.GERMANY, "05315000", "", "state"),
+        ],
+    )
+    def test_each_country_has_its_rule_in_validation_and_in_the_database(self, country, key, state, field):
+        municipality = build(country=country, ags=key, state=state)
+        with pytest.raises(ValidationError) as error:
+            municipality.full_clean()
+        assert field in error.value.message_dict
+        with pytest.raises(IntegrityError), transaction.atomic():
+            municipality.save()
+
+    def test_the_message_names_the_rule_of_the_country(self):
+        with translation.override("en"), pytest.raises(ValidationError) as error:
+            build(country=Country.AUSTRIA, ags="123", state="").full_clean()
+        assert "5 digits" in error.value.message_dict["ags"][0]
+
+    def test_vienna_and_zurich_are_entered_through_the_api(self, make_user):
+        from rest_framework.test import APIClient
+
+        client = APIClient()
+        client.force_authenticate(make_user("operator", is_superuser=True))
+        base = {"kind": "stadt", "population": 2_000_000, "state": ""}
+        vienna = client.post(
+            "/api/v1/municipalities/", {**base, "name": "Wien", "country": "AT", "ags": "90001"}
+        )
+        zurich = client.post(
+            "/api/v1/municipalities/", {**base, "name": "Zürich", "country": "CH", "ags": "261"}
+        )
+        wrong = client.post(
+            "/api/v1/municipalities/", {**base, "name": "Graz", "country": "AT", "ags": "6101"}
+        )
+        assert (vienna.status_code, zurich.status_code, wrong.status_code) == (201, 201, 400), wrong.json()
+        assert "ags" in wrong.json()
+        assert set(Municipality.objects.values_list("country", "ags")) == {("AT", "90001"), ("CH", "261")}
