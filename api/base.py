@@ -7,7 +7,17 @@ another municipality, or one the role may not see, is 404 by id, filter and sear
   or, for a project's rows, when the caller may change that project (a lead's guardian grant); else 403;
 - update and delete: the object is looked up among the visible ones (404 otherwise), then must be among
   those the caller may change or delete (403 otherwise);
-- ``If-Match`` with a stale ETag is 412 and changes nothing; every object response carries its ETag.
+- ``If-Match`` with a stale ETag is 412 and changes nothing; every object response carries its ETag. The
+  comparison is made inside the write's transaction against the row locked for it (``select_for_update``),
+  so of two writers holding the same ETag exactly one succeeds and the other gets 412;
+- after the write, still inside the transaction, the object must be among those the caller may add or
+  change (the gate, as NetBox re-checks after a save): a write never takes an object out of the writer's
+  reach (an admin demoting their own membership, a lead handing away its project); it is rolled back, 403.
+
+Writes go through the same actions as pages and admin (``portfolio.actions``, ``strategy.actions``,
+``municipalities.actions``): the serializers of ``api.resources`` call them in ``create``/``update``, the
+viewsets in ``destroy_object``. A model without an action is saved by the serializer after ``full_clean``,
+as its page form does.
 
 ``ScopedSerializer`` limits every related-object field to what the caller may see and runs the model's
 own ``full_clean`` (constraints, cross-field rules, frozen versions), so bad input is a 400 with field
@@ -25,16 +35,23 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from rest_framework import ISO_8601, serializers, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
+from rest_framework.validators import ProhibitSurrogateCharactersValidator, UniqueTogetherValidator
 
 from municipalities.access import Action, role_allows
 from municipalities.concurrency import etag, matches
 from municipalities.models import Membership, Municipality
 
 from .errors import PreconditionFailed, as_drf
+
+OUT_OF_REACH = gettext_lazy(
+    "After this change you could no longer edit the object (another municipality, another lead, a role "
+    "you would give up). Nothing was changed."
+)
 
 
 def roles_in(user, municipality_id: int) -> set:
@@ -82,10 +99,31 @@ class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
         return visible(queryset, request.user)
 
 
+class TextChoiceField(serializers.ChoiceField):
+    """DRF's choice field, refusing text that is not Unicode as its CharField does: a lone surrogate
+    (``"\\ud800"`` in JSON) would be repeated in the "not a valid choice" message, which then cannot be
+    encoded into the response (a 500)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            ProhibitSurrogateCharactersValidator()(data)
+        return super().to_internal_value(data)
+
+
 class ScopedSerializer(serializers.ModelSerializer):
-    """Related fields limited to what the caller may see; the model's full_clean on every write."""
+    """Related fields limited to what the caller may see; the model's full_clean on every write.
+
+    ``corrects_on``: the fields that name the one row a create corrects instead of duplicating (a
+    measurement of an indicator on a date): the action finds and corrects that row, so neither the
+    serializer nor the model check refuses the pair as taken. ``transitions``: fields an update hands to
+    an action of their own (a project's status to ``project_transition``), left out of the model check of
+    the other fields; the action checks them.
+    """
 
     serializer_related_field = ScopedRelatedField
+    serializer_choice_field = TextChoiceField
+    corrects_on: tuple[str, ...] = ()
+    transitions: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,11 +133,22 @@ class ScopedSerializer(serializers.ModelSerializer):
             if parent in self.fields and parent != "pk":
                 self.fields[parent].read_only = True
 
+    def get_validators(self):
+        validators = super().get_validators()
+        if self.instance is None and self.corrects_on:
+            validators = [
+                v
+                for v in validators
+                if not (isinstance(v, UniqueTogetherValidator) and set(v.fields) == set(self.corrects_on))
+            ]
+        return validators
+
     def validate(self, attrs):
         attrs = super().validate(attrs)
         instance = self.instance or self.Meta.model()
-        original = {name: getattr(instance, name) for name in attrs} if self.instance else {}
-        for name, value in attrs.items():
+        checked = {k: v for k, v in attrs.items() if not (self.instance and k in self.transitions)}
+        original = {name: getattr(instance, name) for name in checked} if self.instance else {}
+        for name, value in checked.items():
             if name in self._many_to_many_fields():
                 continue
             setattr(instance, name, value)
@@ -112,13 +161,27 @@ class ScopedSerializer(serializers.ModelSerializer):
                 setattr(instance, name, value)
         return attrs
 
+    def save(self, **kwargs):
+        if self.instance is None and self.corrects_on:
+            # For the answer: 200 when the create corrected the row it names, 201 when it made one.
+            data = {**self.validated_data, **kwargs}
+            self.corrected = self.Meta.model.objects.filter(
+                **{name: data[name] for name in self.corrects_on}
+            ).exists()
+        return super().save(**kwargs)
+
     def _many_to_many_fields(self) -> set[str]:
         return {f.name for f in self.Meta.model._meta.many_to_many}
 
     def _clean_exclusions(self) -> list[str]:
-        # Fields the API does not expose are left to their defaults and not validated twice.
+        # Fields the API does not expose are left to their defaults and not validated twice. A create
+        # that corrects an existing row leaves out one of the fields naming it, and so the uniqueness of
+        # the pair (the action validates the row it finds or makes).
         names = {f.name for f in self.Meta.model._meta.concrete_fields}
-        return [name for name in names if name not in self.fields]
+        excluded = [name for name in names if name not in self.fields]
+        if self.instance is None and self.corrects_on:
+            excluded.append(self.corrects_on[0])
+        return excluded
 
 
 # Fields whose representation of a stored value is that value; and those whose own ``to_representation``
@@ -274,15 +337,42 @@ class ScopedViewSet(viewsets.ModelViewSet):
         if not self._may_create(instance):
             raise PermissionDenied()
         with transaction.atomic():
-            try:
-                serializer.save(**self.create_extra())
-            except DjangoValidationError as error:
-                raise as_drf(error) from error
+            self._write(lambda: serializer.save(**self.create_extra()))
+            self._check_in_reach(serializer.instance, Action.ADD)
         self._etag_instance = serializer.instance
+        self._corrected = getattr(serializer, "corrected", False)
+
+    def create(self, request, *args, **kwargs):
+        response = super().create(request, *args, **kwargs)
+        if getattr(self, "_corrected", False):
+            response.status_code = 200  # the row the create names existed and was corrected
+        return response
 
     def create_extra(self) -> dict:
         """Fields the server sets on create (the author of a status report, …)."""
         return {}
+
+    def update_extra(self) -> dict:
+        """Fields the server sets on update (who corrected a measurement, …)."""
+        return {}
+
+    def destroy_object(self, instance) -> None:
+        """Delete ``instance``; viewsets of models with a delete action call it here."""
+        instance.delete()
+
+    @staticmethod
+    def _write(write) -> None:
+        try:
+            write()
+        except DjangoValidationError as error:
+            raise as_drf(error) from error
+
+    def _locked(self, instance):
+        """``instance`` re-read and locked for this transaction: the row the write is compared with."""
+        try:
+            return self.model.objects.select_for_update().get(pk=instance.pk)
+        except self.model.DoesNotExist:
+            raise NotFound() from None  # deleted by someone else since it was read
 
     def _check_write(self, instance, action: Action) -> None:
         if not self._allowed(instance, action):
@@ -290,20 +380,25 @@ class ScopedViewSet(viewsets.ModelViewSet):
         if not matches(self.request.headers.get("If-Match"), etag(instance)):
             raise PreconditionFailed()
 
+    def _check_in_reach(self, instance, action: Action) -> None:
+        """Refuse (and so roll back) a write after which the caller could no longer ``action`` the object."""
+        if not self._allowed(instance, action):
+            raise PermissionDenied(OUT_OF_REACH)
+
     def perform_update(self, serializer):
-        self._check_write(serializer.instance, Action.CHANGE)
         with transaction.atomic():
-            try:
-                serializer.save()
-            except DjangoValidationError as error:
-                raise as_drf(error) from error
+            locked = self._locked(serializer.instance)
+            self._check_write(locked, Action.CHANGE)
+            serializer.instance = locked
+            self._write(lambda: serializer.save(**self.update_extra()))
+            self._check_in_reach(serializer.instance, Action.CHANGE)
+        self._etag_instance = serializer.instance
 
     def perform_destroy(self, instance):
-        self._check_write(instance, Action.DELETE)
-        try:
-            instance.delete()
-        except DjangoValidationError as error:
-            raise as_drf(error) from error
+        with transaction.atomic():
+            locked = self._locked(instance)
+            self._check_write(locked, Action.DELETE)
+            self._write(lambda: self.destroy_object(locked))
 
     # --- ETags --------------------------------------------------------------------------------------
 
@@ -321,5 +416,6 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
     def update(self, request, *args, **kwargs):
         response = super().update(request, *args, **kwargs)
+        # The stored values (a decimal at its scale), as a later read computes the ETag from them.
         self._etag_instance.refresh_from_db()
         return response

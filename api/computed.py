@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -15,6 +16,7 @@ from rest_framework.views import APIView
 
 from municipalities.access import PORTFOLIO, STAFFING_AGGREGATES, Action, role_allows
 from municipalities.models import Municipality
+from municipalities.query import parse_id
 from portfolio import ranking as ranking_analysis
 from portfolio import selectors as portfolio_selectors
 from portfolio.models import Status
@@ -55,9 +57,10 @@ def municipality_for(request) -> Municipality:
     visible = Municipality.objects.for_user(request.user)
     given = request.query_params.get("municipality")
     if given:
-        if not given.isdigit():
-            raise NotFound()
-        return get_object_or_404(visible, pk=int(given))
+        pk = parse_id(given)
+        if pk is None:
+            raise serializers.ValidationError({"municipality": [_("A valid integer is required.")]})
+        return get_object_or_404(visible, pk=pk)
     municipality = visible.order_by("name").first()
     if municipality is None:
         raise NotFound()
@@ -171,6 +174,9 @@ class StrategyProgressView(APIView):
         view = strategy_selectors.strategy_overview(strategy=strategy)
         result = view.progress
         columns = ["progress", "expected", "status"]
+        indicators = result.indicators.reset_index()
+        # A day, as every other date of the API (YYYY-MM-DD), not the analysis frame's midnight timestamp.
+        indicators["latest_date"] = indicators["latest_date"].dt.date
         return Response(
             {
                 "strategy": strategy.pk,
@@ -180,7 +186,7 @@ class StrategyProgressView(APIView):
                     result.goals.reset_index(), ["goal_id", *columns, "indicator_count", "stale_count"]
                 ),
                 "indicators": _records(
-                    result.indicators.reset_index(),
+                    indicators,
                     ["indicator_id", "goal_id", *columns, "latest_value", "latest_date", "stale"],
                 ),
             }
