@@ -410,7 +410,7 @@ class TestComputed:
         other = world.b.municipality.pk
         assert client.get("/api/v1/ranking/", {"municipality": other}).status_code == 404
         assert client.get("/api/v1/skills-gap/", {"municipality": other}).status_code == 404
-        assert client.get("/api/v1/ranking/", {"municipality": "x"}).status_code == 404
+        assert client.get("/api/v1/ranking/", {"municipality": "x"}).status_code == 400  # not an id
 
     def test_the_skills_gap_hides_small_groups_except_from_hr(self, world, api_for):
         town = world.a.municipality
