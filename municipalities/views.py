@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from . import actions, selectors
 from .access import AREAS, MEMBERSHIPS, MUNICIPALITY, ORGANISATION, Action, Area
 from .forms import MembershipForm, MunicipalitySettingsForm, OrgUnitForm
+from .query import parse_id
 from .tenancy import choose_municipality
 
 
@@ -51,10 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def switch_municipality(request: HttpRequest) -> HttpResponse:
-    try:
-        municipality_id = int(request.POST.get("municipality", ""))
-    except ValueError:
-        municipality_id = None
+    municipality_id = parse_id(request.POST.get("municipality"))
     if municipality_id is None or not choose_municipality(request, municipality_id):
         messages.error(request, _("You are not a member of that municipality."))
     target = request.POST.get("next", "")

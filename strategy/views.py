@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from municipalities.access import STRATEGY, Action
 from municipalities.presentation import figure_json
+from municipalities.query import parse_id
 from municipalities.views import area_required
 
 from . import actions, charts, selectors
@@ -147,7 +149,9 @@ def strategy_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     form = AdoptForm(request.POST or None, municipality=request.tenancy.municipality)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.strategy_adopt(strategy=strategy, resolution=form.resolution())
+            # A resolution entered here is recorded only together with the adoption it is for.
+            with transaction.atomic():
+                actions.strategy_adopt(strategy=strategy, resolution=form.resolution())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -160,8 +164,8 @@ def strategy_adopt(request: HttpRequest, pk: int) -> HttpResponse:
 def strategy_compare(request: HttpRequest, pk: int) -> HttpResponse:
     new = get_object_or_404(selectors.strategy_get(**_ctx(request), pk=pk))
     candidates = selectors.strategy_list(**_ctx(request)).exclude(pk=new.pk)
-    other_pk = request.GET.get("other") or new.predecessor_id
-    old = candidates.filter(pk=other_pk).first() if other_pk and str(other_pk).isdigit() else None
+    other_pk = parse_id(request.GET.get("other")) or new.predecessor_id
+    old = candidates.filter(pk=other_pk).first() if other_pk else None
     comparison = selectors.strategy_comparison(old=old, new=new) if old else None
     return render(
         request,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from municipalities.access import STAFFING_AGGREGATES
 from municipalities.presentation import figure_json
+from municipalities.query import parse_id
 from municipalities.views import area_required
 from portfolio.models import Status
 
@@ -59,12 +60,8 @@ def gaps_page(request: HttpRequest) -> HttpResponse:
         .sort_values(["shortage", "gap", "demand"], ascending=False)
     )
     skill_ids = list(by_skill.index)
-    chosen = request.GET.get("skill", "")
-    skill_id = (
-        int(chosen)
-        if chosen.isdigit() and int(chosen) in skill_ids
-        else (skill_ids[0] if skill_ids else None)
-    )
+    chosen = parse_id(request.GET.get("skill"))
+    skill_id = chosen if chosen in skill_ids else (skill_ids[0] if skill_ids else None)
     context = {
         "statuses": Status.choices,
         "chosen_statuses": statuses,
