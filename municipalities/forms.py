@@ -52,8 +52,10 @@ class ConcurrencyFormMixin:
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk and self.is_bound:
+            # A form without its version tag (an old bookmark, a hand-made POST) cannot show that it saw
+            # the current state, so it is refused as well: saving it could overwrite a newer change.
             sent = self.data.get(self.add_prefix("version"), "")
-            if sent and sent != self._stored_version:
+            if sent != self._stored_version:
                 raise forms.ValidationError(
                     _(
                         "Someone else changed this record after you opened it. Nothing was saved: reload the "

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from guardian.shortcuts import get_perms
 
+from municipalities.concurrency import etag
 from portfolio.actions import project_save
 from portfolio.models import Dependency, Project, Service, ServiceChange, Status, StatusReport, SubjectArea
 from tests.portfolio.conftest import build_portfolio, make_project, make_service
@@ -71,18 +72,22 @@ class TestProjectLead:
     ):
         project = make_project(town_a, title="Wechsel", lead=lead, layer="back_end")
         successor = make_user("lead3", (town_a, lead.memberships.first().role))
-        response = client_for(strategist).post(
-            reverse("portfolio:project-edit", args=[project.pk]),
-            {
-                "title": "Wechsel",
-                "layer": "back_end",
-                "lead": successor.pk,
-                "funding": "own",
-                "internal_effort_days": 0,
-                "external_cost": 0,
-                "own_share_percent": 100,
-            },
-        )
+        form = {
+            "title": "Wechsel",
+            "layer": "back_end",
+            "lead": successor.pk,
+            "funding": "own",
+            "internal_effort_days": 0,
+            "external_cost": 0,
+            "own_share_percent": 100,
+        }
+        url = reverse("portfolio:project-edit", args=[project.pk])
+        # Without its version tag the form cannot show it saw the current state: refused, nothing saved.
+        refused = client_for(strategist).post(url, form)
+        assert refused.status_code == 200 and "nichts gespeichert" in str(refused.context["form"].errors)
+        project.refresh_from_db()
+        assert project.lead == lead
+        response = client_for(strategist).post(url, {**form, "version": etag(project)})
         assert response.status_code == 302, response.content.decode()[:2000]
         assert get_perms(lead, project) == [] and "change_project" in get_perms(successor, project)
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from municipalities.access import Role
+from municipalities.concurrency import etag
 from staffing.models import SkillDemand
 from tests.portfolio.conftest import make_project
 from tests.staffing.conftest import skill
@@ -35,9 +36,11 @@ def test_the_lead_adds_edits_and_removes_a_demand_shown_on_the_project_page(proj
     page = client.get(reverse("portfolio:project", args=[project.pk])).content.decode()
     assert skill().name in page and reverse("staffing:demand-edit", args=[demand.pk]) in page
 
-    client.post(
-        reverse("staffing:demand-edit", args=[demand.pk]), {"skill": skill().pk, "level": 4, "fte": "2"}
+    edited = client.post(
+        reverse("staffing:demand-edit", args=[demand.pk]),
+        {"skill": skill().pk, "level": 4, "fte": "2", "version": etag(demand)},
     )
+    assert edited.status_code == 302, edited.context["form"].errors
     demand.refresh_from_db()
     assert demand.level == 4
     client.post(reverse("staffing:demand-delete", args=[demand.pk]))
