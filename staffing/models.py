@@ -134,7 +134,13 @@ class RoleProfile(models.Model):
         verbose_name = _("role profile")
         verbose_name_plural = _("role profiles")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="role_profile_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"],
+                name="role_profile_unique",
+                violation_error_message=_("This municipality already has a role profile of this name."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -155,7 +161,11 @@ class RoleProfileSkill(models.Model):
         verbose_name_plural = _("target skills of a role")
         ordering = ["profile", "skill__code"]
         constraints = [
-            models.UniqueConstraint(fields=["profile", "skill"], name="role_profile_skill_unique"),
+            models.UniqueConstraint(
+                fields=["profile", "skill"],
+                name="role_profile_skill_unique",
+                violation_error_message=_("This role profile already lists this skill."),
+            ),
             models.CheckConstraint(
                 condition=Q(target_level__gte=1, target_level__lte=5), name="role_profile_level_range"
             ),
@@ -219,7 +229,9 @@ class StaffMember(models.Model):
         ordering = ["personnel_number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["municipality", "personnel_number"], name="staff_unique_personnel_number"
+                fields=["municipality", "personnel_number"],
+                name="staff_unique_personnel_number",
+                violation_error_message=_("A staff member with this personnel number is already recorded."),
             ),
             models.CheckConstraint(condition=Q(fte__gt=0, fte__lte=1), name="staff_fte_range"),
             models.CheckConstraint(
@@ -285,7 +297,13 @@ class StaffSkill(models.Model):
         verbose_name_plural = _("skills of staff")
         ordering = ["staff", "skill__code"]
         constraints = [
-            models.UniqueConstraint(fields=["staff", "skill"], name="staff_skill_unique"),
+            models.UniqueConstraint(
+                fields=["staff", "skill"],
+                name="staff_skill_unique",
+                violation_error_message=_(
+                    "This skill is already recorded for this staff member; change the entry there."
+                ),
+            ),
             models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="staff_skill_level_range"),
             models.CheckConstraint(
                 condition=Q(valid_until__isnull=True) | Q(valid_until__gte=F("assessed_on")),
@@ -372,7 +390,13 @@ class SkillDemand(models.Model):
         verbose_name_plural = _("skill demands")
         ordering = ["project", "skill__code"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "skill", "level"], name="skill_demand_unique"),
+            models.UniqueConstraint(
+                fields=["project", "skill", "level"],
+                name="skill_demand_unique",
+                violation_error_message=_(
+                    "This project already needs this skill at this level; change that demand instead."
+                ),
+            ),
             models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="skill_demand_level_range"),
             models.CheckConstraint(condition=Q(fte__gt=0), name="skill_demand_fte_positive"),
             models.CheckConstraint(

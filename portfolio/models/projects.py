@@ -166,7 +166,11 @@ class Project(models.Model):
         verbose_name_plural = _("projects")
         ordering = ["title"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "title"], name="project_unique_title"),
+            models.UniqueConstraint(
+                fields=["municipality", "title"],
+                name="project_unique_title",
+                violation_error_message=_("This municipality already has a project of this title."),
+            ),
             models.CheckConstraint(condition=Q(layer__in=Layer.values), name="project_layer_valid"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="project_status_valid"),
             models.CheckConstraint(
@@ -293,7 +297,13 @@ class ProjectCost(models.Model):
         verbose_name_plural = _("yearly costs")
         ordering = ["project", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "year"], name="cost_one_row_per_year"),
+            models.UniqueConstraint(
+                fields=["project", "year"],
+                name="cost_one_row_per_year",
+                violation_error_message=_(
+                    "This project already has costs for this year; change that row instead."
+                ),
+            ),
             models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="cost_year_range"),
             models.CheckConstraint(condition=Q(invest__gte=0, operating__gte=0), name="cost_not_negative"),
         ]
@@ -344,7 +354,13 @@ class ServiceChange(models.Model):
         verbose_name_plural = _("service changes")
         ordering = ["project", "service__name"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "service"], name="change_one_per_service"),
+            models.UniqueConstraint(
+                fields=["project", "service"],
+                name="change_one_per_service",
+                violation_error_message=_(
+                    "This project already changes this service; edit that change instead."
+                ),
+            ),
             models.CheckConstraint(
                 condition=Q(target_level__isnull=True) | Q(target_level__lte=7), name="change_level_range"
             ),
@@ -404,7 +420,11 @@ class Dependency(models.Model):
         verbose_name = _("dependency")
         verbose_name_plural = _("dependencies")
         constraints = [
-            models.UniqueConstraint(fields=["project", "requires"], name="dependency_unique"),
+            models.UniqueConstraint(
+                fields=["project", "requires"],
+                name="dependency_unique",
+                violation_error_message=_("This dependency is already recorded."),
+            ),
             models.CheckConstraint(condition=~Q(project=F("requires")), name="dependency_not_self"),
         ]
 
@@ -485,7 +505,11 @@ class StatusReport(PeriodLocked, models.Model):
         verbose_name_plural = _("status reports")
         ordering = ["project", "-date"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "date"], name="status_report_one_per_date"),
+            models.UniqueConstraint(
+                fields=["project", "date"],
+                name="status_report_one_per_date",
+                violation_error_message=_("There is already a status report of this project for this date."),
+            ),
             models.CheckConstraint(
                 condition=Q(percent_complete__gte=0, percent_complete__lte=100),
                 name="status_report_percent_range",
@@ -532,7 +556,11 @@ class Milestone(models.Model):
         verbose_name_plural = _("milestones")
         ordering = ["project", "due_date", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "title"], name="milestone_unique_title"),
+            models.UniqueConstraint(
+                fields=["project", "title"],
+                name="milestone_unique_title",
+                violation_error_message=_("This project already has a milestone of this title."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -564,7 +592,13 @@ class Contribution(models.Model):
         verbose_name = _("contribution to a goal")
         verbose_name_plural = _("contributions to goals")
         constraints = [
-            models.UniqueConstraint(fields=["project", "goal"], name="contribution_unique"),
+            models.UniqueConstraint(
+                fields=["project", "goal"],
+                name="contribution_unique",
+                violation_error_message=_(
+                    "This project already contributes to this goal; change that contribution instead."
+                ),
+            ),
             models.CheckConstraint(condition=Q(weight__gt=0), name="contribution_weight_positive"),
         ]
 

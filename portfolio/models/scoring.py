@@ -99,7 +99,17 @@ class ScoringModel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["municipality", "name"], name="scoring_model_unique_name"),
             models.UniqueConstraint(
-                fields=["municipality"], condition=Q(active=True), name="scoring_model_one_active"
+                fields=["municipality", "name"],
+                name="scoring_model_unique_name",
+                violation_error_message=_("This municipality already has a scoring model of this name."),
+            ),
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=Q(active=True),
+                name="scoring_model_one_active",
+                violation_error_message=_(
+                    "Only one scoring model can be active; deactivate the active one first."
+                ),
             ),
             models.CheckConstraint(condition=Q(top_k__gte=1), name="scoring_model_top_k_positive"),
         ]
@@ -140,7 +150,11 @@ class Criterion(models.Model):
         verbose_name_plural = _("criteria")
         ordering = ["model", "position", "key"]
         constraints = [
-            models.UniqueConstraint(fields=["model", "key"], name="criterion_unique_key"),
+            models.UniqueConstraint(
+                fields=["model", "key"],
+                name="criterion_unique_key",
+                violation_error_message=_("This scoring model already has this criterion."),
+            ),
             models.CheckConstraint(condition=Q(weight__gte=0, weight__lte=1), name="criterion_weight_range"),
             models.CheckConstraint(condition=Q(basis__in=Basis.values), name="criterion_basis_valid"),
         ]
@@ -195,7 +209,13 @@ class Assessment(models.Model):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         constraints = [
-            models.UniqueConstraint(fields=["project", "criterion"], name="assessment_unique"),
+            models.UniqueConstraint(
+                fields=["project", "criterion"],
+                name="assessment_unique",
+                violation_error_message=_(
+                    "This project is already assessed on this criterion; change that assessment instead."
+                ),
+            ),
             models.CheckConstraint(condition=Q(value__gte=1, value__lte=5), name="assessment_value_range"),
         ]
 
@@ -238,7 +258,11 @@ class PairwiseComparison(models.Model):
         verbose_name = _("pairwise comparison")
         verbose_name_plural = _("pairwise comparisons")
         constraints = [
-            models.UniqueConstraint(fields=["model", "first", "second"], name="comparison_unique_pair"),
+            models.UniqueConstraint(
+                fields=["model", "first", "second"],
+                name="comparison_unique_pair",
+                violation_error_message=_("These two criteria are already compared in this scoring model."),
+            ),
             models.CheckConstraint(
                 condition=Q(value__gte=Decimal("0.1111"), value__lte=9), name="comparison_value_range"
             ),

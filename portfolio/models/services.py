@@ -179,11 +179,16 @@ class Service(models.Model):
         verbose_name_plural = _("services")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "name"], name="service_unique_name"),
+            models.UniqueConstraint(
+                fields=["municipality", "name"],
+                name="service_unique_name",
+                violation_error_message=_("This municipality already has a service of this name."),
+            ),
             models.UniqueConstraint(
                 fields=["municipality", "leika_key"],
                 condition=~Q(leika_key=""),
                 name="service_unique_leika",
+                violation_error_message=_("This municipality already has a service with this LeiKa key."),
             ),
             models.CheckConstraint(
                 condition=Q(leika_key="") | Q(leika_key__regex=LEIKA_PATTERN), name="service_leika_14_digits"
