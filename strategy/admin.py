@@ -1,4 +1,8 @@
-"""Admin for the strategy models; frozen versions and their parts are read-only here too."""
+"""Admin for the strategy models; frozen versions, their parts and their resolutions are read-only here too.
+
+The models refuse every write to frozen rows anyway (save, delete, and the querysets' bulk delete and
+update behind "delete selected"); the admin only stops offering what would be refused.
+"""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
@@ -6,25 +10,33 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import CouncilResolution, FieldOfAction, Goal, Indicator, Measurement, Strategy
 
 
-class FrozenReadOnlyAdmin(SimpleHistoryAdmin):
-    """No change or delete of a submitted, adopted or superseded version (the model refuses it anyway)."""
+class FrozenReadOnlyMixin:
+    """No change, delete or history revert of a frozen row: its change form is shown read-only.
 
-    strategy_path: tuple[str, ...] = ()
+    Frozen is read from the stored row: the history admin passes the historical instance, whose status
+    may still say "draft".
+    """
 
-    def _strategy(self, obj):
-        for name in self.strategy_path:
-            obj = getattr(obj, name)
-        return obj
+    def _frozen(self, obj) -> bool:
+        model = type(obj)
+        return model.objects.filter(model.frozen_condition(), pk=obj.pk).exists()
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and self._strategy(obj).is_frozen)
+        return super().has_change_permission(request, obj) and not (obj and self._frozen(obj))
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and self._strategy(obj).is_frozen)
+        return super().has_delete_permission(request, obj) and not (obj and self._frozen(obj))
+
+    def revert_disabled(self, request, obj=None):
+        return super().revert_disabled(request, obj) or bool(obj and self._frozen(obj))
+
+
+class FrozenReadOnlyAdmin(FrozenReadOnlyMixin, SimpleHistoryAdmin):
+    """No change or delete of a submitted, adopted or superseded version (the model refuses it anyway)."""
 
 
 @admin.register(CouncilResolution)
-class CouncilResolutionAdmin(admin.ModelAdmin):
+class CouncilResolutionAdmin(FrozenReadOnlyMixin, admin.ModelAdmin):
     list_display = ["number", "date", "title", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["number", "title"]
@@ -41,7 +53,6 @@ class StrategyAdmin(FrozenReadOnlyAdmin):
 
 @admin.register(FieldOfAction)
 class FieldOfActionAdmin(FrozenReadOnlyAdmin):
-    strategy_path = ("strategy",)
     list_display = ["title", "strategy", "position", "weight"]
     list_select_related = ["strategy"]
     search_fields = ["title"]
@@ -49,7 +60,6 @@ class FieldOfActionAdmin(FrozenReadOnlyAdmin):
 
 @admin.register(Goal)
 class GoalAdmin(FrozenReadOnlyAdmin):
-    strategy_path = ("field", "strategy")
     list_display = ["title", "field", "owner", "target_date", "weight"]
     list_select_related = ["field__strategy", "owner"]
     search_fields = ["title"]
@@ -57,7 +67,6 @@ class GoalAdmin(FrozenReadOnlyAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(FrozenReadOnlyAdmin):
-    strategy_path = ("goal", "field", "strategy")
     list_display = [
         "name",
         "goal",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.forms import ConcurrencyFormMixin, StyledForm
@@ -117,14 +118,9 @@ class MeasurementForm(StyledForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
         self.instance.indicator = indicator
-
-    def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date < self.indicator.baseline_date:
-            raise forms.ValidationError(
-                _("A measurement cannot be dated before the indicator's baseline date.")
-            )
-        return date
+        # Dates after today, before the baseline and percentages outside 0–100 are the model's rules
+        # (Measurement.clean), shared with the API and the admin.
+        self.fields["date"].widget.attrs.setdefault("max", timezone.localdate().isoformat())
 
     def validate_unique(self) -> None:
         # A second value for the same date corrects the first (measurement_record), so no uniqueness error.

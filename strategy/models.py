@@ -3,13 +3,16 @@
 Strategy (a version) → FieldOfAction → Goal → Indicator → Measurement, and the CouncilResolution that
 adopted a version. An adopted (or submitted, or superseded) version is frozen: its own fields, its fields
 of action, goals and indicators refuse every save and delete, whichever path (page, API, admin) calls
-them. Measurements stay open: they are how progress is tracked. A revision copies a version into a new
-draft; goals and indicators keep a ``lineage`` shared across versions, so measurements and comparisons
-follow "the same" indicator from one version to the next.
+them. Bulk deletes and updates of a queryset (the admin's "delete selected") refuse frozen rows too. The
+council resolution that adopted a version is frozen with it. Measurements stay open: they are how progress
+is tracked, but none is dated after today, and one of a percentage indicator lies between 0 and 100. A
+revision copies a version into a new draft; goals and indicators keep a ``lineage`` shared across versions,
+so measurements and comparisons follow "the same" indicator from one version to the next.
 """
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from decimal import Decimal
 
@@ -18,6 +21,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower, Trim
+from django.db.models.lookups import In
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -37,19 +43,50 @@ FROZEN_STATUSES = (StrategyStatus.SUBMITTED, StrategyStatus.ADOPTED, StrategySta
 COUNCIL_VISIBLE = (StrategyStatus.ADOPTED, StrategyStatus.SUPERSEDED)
 MIN_YEAR, MAX_YEAR = 2000, 2100
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
+# Units (compared trimmed and in lower case) that make an indicator a percentage, whose values lie in 0–100.
+PERCENT_UNITS = ("%", "prozent", "percent", "per cent")
+PERCENT_RANGE = (Decimal(0), Decimal(100))
 
 
 class FrozenError(ValidationError):
-    """Raised on any write to a frozen strategy version or its parts."""
+    """Raised on any write to a frozen strategy version or its parts (or the resolution that adopted it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, message=None) -> None:
         super().__init__(
-            _(
+            message
+            or _(
                 "This strategy version has been submitted or adopted and can no longer be changed. "
                 "Revise it to get an editable draft."
             ),
             code="frozen",
         )
+
+
+class FrozenQuerySet(ScopedQuerySet):
+    """The scoping gate, and bulk writes that refuse frozen rows as the models' own save and delete do.
+
+    ``QuerySet.delete()`` and ``update()`` bypass the model's ``delete``/``save``; the admin's "delete
+    selected" action and django-simple-history's bulk helpers use them. Each model names its frozen rows
+    in ``frozen_condition()``. Cascades from a deleted parent (a municipality) are the database's and
+    are not refused.
+    """
+
+    def _refuse_frozen(self) -> None:
+        if self.filter(self.model.frozen_condition()).exists():
+            raise self.model.frozen_error()
+
+    def delete(self):
+        self._refuse_frozen()
+        return super().delete()
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+    def update(self, **kwargs):
+        self._refuse_frozen()
+        return super().update(**kwargs)
+
+    update.alters_data = True
 
 
 def _council_rule(path: str) -> dict[Role, Q]:
@@ -59,7 +96,11 @@ def _council_rule(path: str) -> dict[Role, Q]:
 
 
 class CouncilResolution(models.Model):
-    """A council decision (Ratsbeschluss); adopted versions (later projects, reports) trace to one."""
+    """A council decision (Ratsbeschluss); adopted versions (later projects, reports) trace to one.
+
+    Once a version it is linked to is adopted (or superseded), the resolution is part of the record and
+    refuses every save and delete, as the version does.
+    """
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, verbose_name=_("municipality"))
     number = models.CharField(_("resolution number"), max_length=50)
@@ -67,7 +108,7 @@ class CouncilResolution(models.Model):
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("link to the council information system"), blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = FrozenQuerySet.as_manager()
     scope = Scope(area=STRATEGY)
 
     class Meta:
@@ -75,11 +116,51 @@ class CouncilResolution(models.Model):
         verbose_name_plural = _("council resolutions")
         ordering = ["-date", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "number"], name="resolution_unique_number"),
+            models.UniqueConstraint(
+                fields=["municipality", "number"],
+                name="resolution_unique_number",
+                violation_error_message=_("A council resolution with this number is already recorded."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.number} ({self.date:%d.%m.%Y})"
+
+    @staticmethod
+    def frozen_condition() -> Q:
+        return Q(pk__in=Strategy.objects.filter(status__in=COUNCIL_VISIBLE).values("resolution"))
+
+    @staticmethod
+    def frozen_error() -> FrozenError:
+        return FrozenError(
+            _(
+                "This council resolution adopted a strategy version and can no longer be changed or "
+                "deleted. Record a new resolution for a new decision."
+            )
+        )
+
+    @property
+    def is_frozen(self) -> bool:
+        """Whether the stored resolution adopted a version (changing ``self`` in memory changes nothing)."""
+        return (
+            self.pk is not None
+            and CouncilResolution.objects.filter(self.frozen_condition(), pk=self.pk).exists()
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.is_frozen:
+            raise self.frozen_error()
+
+    def save(self, *args, **kwargs) -> None:
+        if self.is_frozen:
+            raise self.frozen_error()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_frozen:
+            raise self.frozen_error()
+        return super().delete(*args, **kwargs)
 
 
 class Strategy(models.Model):
@@ -117,7 +198,7 @@ class Strategy(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = FrozenQuerySet.as_manager()
     scope = Scope(area=STRATEGY, row_filters=_council_rule(""))
     history = HistoricalRecords()
 
@@ -148,15 +229,34 @@ class Strategy(models.Model):
     def is_frozen(self) -> bool:
         return self.status in FROZEN_STATUSES
 
+    @staticmethod
+    def frozen_condition() -> Q:
+        return Q(status__in=FROZEN_STATUSES)
+
+    @staticmethod
+    def frozen_error() -> FrozenError:
+        return FrozenError()
+
     def _stored_status(self) -> str | None:
         if self.pk is None:
             return None
         return Strategy.objects.filter(pk=self.pk).values_list("status", flat=True).first()
 
+    def _check_writable(self) -> None:
+        """Refuse a write to a frozen version, and a status change outside the actions (e.g. a history
+        revert to the "submitted" state of a version since returned to draft)."""
+        stored = self._stored_status()
+        if stored in FROZEN_STATUSES:
+            raise FrozenError()
+        if stored is not None and stored != self.status:
+            raise ValidationError(
+                _("The status of a version changes only by submitting, returning or adopting it."),
+                code="invalid_transition",
+            )
+
     def clean(self) -> None:
         super().clean()
-        if self._stored_status() in FROZEN_STATUSES:
-            raise FrozenError()
+        self._check_writable()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The last year cannot be before the first year.")})
         for name in ("start_year", "end_year"):
@@ -165,9 +265,9 @@ class Strategy(models.Model):
                 raise ValidationError({name: _("Enter a year between 2000 and 2100.")})
 
     def save(self, *args, **kwargs) -> None:
-        # Status changes of a frozen version (adopt, supersede) go through actions with allow_frozen.
-        if not kwargs.pop("allow_frozen", False) and self._stored_status() in FROZEN_STATUSES:
-            raise FrozenError()
+        # Status changes (submit, return, adopt, supersede) go through actions with allow_frozen.
+        if not kwargs.pop("allow_frozen", False):
+            self._check_writable()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -181,6 +281,14 @@ class FrozenWithStrategy(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def frozen_condition(cls) -> Q:
+        return Q(**{f"{cls.STRATEGY_PATH}__status__in": FROZEN_STATUSES})
+
+    @staticmethod
+    def frozen_error() -> FrozenError:
+        return FrozenError()
 
     def _strategy_id(self) -> int | None:
         raise NotImplementedError
@@ -219,7 +327,7 @@ class FieldOfAction(FrozenWithStrategy):
     weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1, validators=POSITIVE)
     lineage = models.UUIDField(default=uuid.uuid4, editable=False)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = FrozenQuerySet.as_manager()
     scope = Scope(
         area=STRATEGY, municipality_field="strategy__municipality", row_filters=_council_rule("strategy__")
     )
@@ -230,8 +338,16 @@ class FieldOfAction(FrozenWithStrategy):
         verbose_name_plural = _("fields of action")
         ordering = ["position", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["strategy", "title"], name="field_unique_title"),
-            models.UniqueConstraint(fields=["strategy", "lineage"], name="field_unique_lineage"),
+            models.UniqueConstraint(
+                fields=["strategy", "title"],
+                name="field_unique_title",
+                violation_error_message=_("This strategy already has a field of action of this title."),
+            ),
+            models.UniqueConstraint(
+                fields=["strategy", "lineage"],
+                name="field_unique_lineage",
+                violation_error_message=_("This field of action is already part of this strategy version."),
+            ),
             models.CheckConstraint(condition=Q(weight__gt=0), name="field_weight_positive"),
         ]
 
@@ -263,7 +379,7 @@ class Goal(FrozenWithStrategy):
     weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1, validators=POSITIVE)
     lineage = models.UUIDField(default=uuid.uuid4, editable=False)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = FrozenQuerySet.as_manager()
     scope = Scope(
         area=STRATEGY,
         municipality_field="field__strategy__municipality",
@@ -276,7 +392,11 @@ class Goal(FrozenWithStrategy):
         verbose_name_plural = _("goals")
         ordering = ["position", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["field", "title"], name="goal_unique_title"),
+            models.UniqueConstraint(
+                fields=["field", "title"],
+                name="goal_unique_title",
+                violation_error_message=_("This field of action already has a goal of this title."),
+            ),
             models.CheckConstraint(condition=Q(weight__gt=0), name="goal_weight_positive"),
         ]
 
@@ -343,7 +463,7 @@ class Indicator(FrozenWithStrategy):
     weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1, validators=POSITIVE)
     lineage = models.UUIDField(default=uuid.uuid4, editable=False)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = FrozenQuerySet.as_manager()
     scope = Scope(
         area=STRATEGY,
         municipality_field="goal__field__strategy__municipality",
@@ -371,10 +491,25 @@ class Indicator(FrozenWithStrategy):
                 condition=Q(update_interval__in=UpdateInterval.values), name="indicator_interval_valid"
             ),
             models.CheckConstraint(condition=Q(weight__gt=0), name="indicator_weight_positive"),
+            models.CheckConstraint(
+                condition=~Q(In(Lower(Trim("unit")), PERCENT_UNITS))
+                | Q(
+                    baseline_value__gte=PERCENT_RANGE[0],
+                    baseline_value__lte=PERCENT_RANGE[1],
+                    target_value__gte=PERCENT_RANGE[0],
+                    target_value__lte=PERCENT_RANGE[1],
+                ),
+                name="indicator_percent_range",
+                violation_error_message=_("A percentage lies between 0 and 100."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_percentage(self) -> bool:
+        return is_percent_unit(self.unit)
 
     def _strategy_id(self) -> int | None:
         return Goal.objects.filter(pk=self.goal_id).values_list("field__strategy_id", flat=True).first()
@@ -394,8 +529,26 @@ class Indicator(FrozenWithStrategy):
                 errors["target_value"] = _("“Lower is better” needs a target below the baseline.")
         if self.baseline_date and self.target_date and self.target_date <= self.baseline_date:
             errors["target_date"] = _("The target date must be after the baseline date.")
+        if self.is_percentage:
+            for name in ("baseline_value", "target_value"):
+                if not in_percent_range(getattr(self, name)):
+                    errors.setdefault(name, _("For an indicator in percent, enter a value from 0 to 100."))
         if errors:
             raise ValidationError(errors)
+
+
+def is_percent_unit(unit: str | None) -> bool:
+    """Whether ``unit`` makes an indicator a percentage (the rule of ``indicator_percent_range``)."""
+    return (unit or "").strip().lower() in PERCENT_UNITS
+
+
+def in_percent_range(value) -> bool:
+    """True unless ``value`` is a number outside 0–100 (a missing or malformed one is its field's error)."""
+    try:
+        number = Decimal(value)
+    except (TypeError, ValueError, ArithmeticError):
+        return True
+    return not number.is_finite() or PERCENT_RANGE[0] <= number <= PERCENT_RANGE[1]
 
 
 class Measurement(PeriodLocked, models.Model):
@@ -425,7 +578,11 @@ class Measurement(PeriodLocked, models.Model):
         verbose_name_plural = _("measurements")
         ordering = ["indicator", "date"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "date"], name="measurement_one_per_date"),
+            models.UniqueConstraint(
+                fields=["indicator", "date"],
+                name="measurement_one_per_date",
+                violation_error_message=_("There is already a measurement of this indicator for this date."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -440,6 +597,17 @@ class Measurement(PeriodLocked, models.Model):
 
     def clean(self) -> None:
         super().clean()
+        errors: dict[str, str] = {}
+        indicator = Indicator.objects.filter(pk=self.indicator_id).first() if self.indicator_id else None
+        if isinstance(self.date, datetime.date):
+            if self.date > timezone.localdate():
+                errors["date"] = _("A measurement cannot be dated in the future; enter the day it was taken.")
+            elif indicator is not None and self.date < indicator.baseline_date:
+                errors["date"] = _("A measurement cannot be dated before the indicator's baseline date.")
+        if indicator is not None and indicator.is_percentage and not in_percent_range(self.value):
+            errors["value"] = _("For an indicator in percent, enter a value from 0 to 100.")
+        if errors:
+            raise ValidationError(errors)
         if self.indicator_id and self.date:
             self.check_period_lock()
 
