@@ -5,9 +5,13 @@ analysis and chart modules may use it too.
 
 - ``figure_json``: a plotly figure as the JSON string that templates embed with ``json_script`` and the one
   static chart script draws (no inline script, a strict Content-Security-Policy).
+- ``percent``: a share (0.125) as the whole percent a page, report or summary shows (13), rounded half up.
 """
 
 from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import plotly.graph_objects as go
 
@@ -20,3 +24,20 @@ def figure_json(fig: go.Figure) -> str:
     ``JSON.parse(JSON.parse(element.textContent))``.
     """
     return fig.to_json()
+
+
+def percent(value) -> int | None:
+    """A share as whole percent, rounded half up as people round (0.125 → 13, 0.005 → 1, −0.125 → −13);
+    None for None, NaN and anything that is not a number (shown as "no data").
+
+    The one place a share becomes a percent figure: Python's ``round`` (and the ``widthratio`` tag) round
+    half to even, which shows 12.5 % as "12 %". The float goes through its shortest repr, so 0.145 (stored
+    as 0.14499…) is 14.5 % and shows as 15 %.
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(number):
+        return None
+    return int((Decimal(repr(number)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -17,6 +17,7 @@ import pandas as pd
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from municipalities.presentation import percent
 from portfolio import selectors as portfolio
 from portfolio.models import COUNCIL_VISIBLE, Layer, Milestone, Status, StatusReport
 from staffing import selectors as staffing
@@ -342,7 +343,7 @@ def summary_text(data: dict) -> str:
     if back and back["share_of_cost"] is not None:
         parts.append(
             _("Back-end work takes %(share)s %% of the portfolio's cost.")
-            % {"share": round(back["share_of_cost"] * 100)}
+            % {"share": percent(back["share_of_cost"])}
         )
     st = data["staffing"]
     if st["gaps"]:

@@ -5,6 +5,11 @@ straight path from baseline to target, a status from the two, the "Datenstand" (
 trend that forecasts whether the target date is met, and the weighted roll-up indicator → goal → field of
 action (goals also take in the completion of the projects contributing to them).
 
+Progress is as of ``today``: measurements dated after it are not yet known and are left out. From the
+target date on the target itself is expected (expected = 1), so anything short of it is off track, never
+"on track" beside a forecast that says the target is missed. A part without any measurement (and a goal
+without a measured indicator or a contributing project) has no progress: NaN, status "no data".
+
 Everything here works on plain pandas frames built by ``strategy.selectors`` from ``values()``; nothing
 touches the ORM or the request, and nothing loops in Python over indicators or goals (grouped sums and numpy
 instead), so a strategy with thousands of indicators costs a few vectorised passes.
@@ -103,7 +108,8 @@ def indicator_progress(
 
     ``indicators`` has the columns id, goal_id, baseline_value, baseline_date, target_value, target_date,
     weight and update_interval_days (NaN/None: no interval); ``measurements`` has indicator_id, date and
-    value and may be empty. Measurements of unknown indicators and rows without date or value are ignored.
+    value and may be empty. Measurements of unknown indicators, rows without date or value and rows dated
+    after ``today`` are ignored.
 
     Returns one row per indicator, indexed by ``indicator_id``, with the columns of ``INDICATOR_COLUMNS``:
 
@@ -131,6 +137,7 @@ def indicator_progress(
     now = pd.Timestamp(today)
     frame = _indicator_frame(indicators)
     points = _measurement_frame(measurements, known=frame.index)
+    points = points[points["date"] <= now]
     baseline, target = frame["baseline_value"], frame["target_value"]
     span = (target - baseline).where(target != baseline)
 
@@ -327,19 +334,28 @@ def _ratio(progress: pd.Series, expected: pd.Series) -> pd.Series:
 def _status(progress: pd.Series, expected: pd.Series, ratio: pd.Series) -> pd.Series:
     """Status from actual against expected progress.
 
-    ``no_data`` without progress; ``achieved`` once the target is reached, whatever the date; ``on_track``
-    while nothing is expected yet (before the baseline date, or a roll-up whose parts carry no expectation);
-    otherwise by ``STATUS_THRESHOLDS`` on the ratio (a ratio exactly at a threshold belongs to the better
-    status).
+    ``no_data`` without progress; ``achieved`` once the target is reached, whatever the date; ``off_track``
+    once the whole way is expected (from the target date on; for a roll-up, when all its parts are past
+    theirs) and the target is not reached, since it is then missed; ``on_track`` while nothing is expected
+    yet (before the baseline date, or a roll-up whose parts carry no expectation); otherwise by
+    ``STATUS_THRESHOLDS`` on the ratio (a ratio exactly at a threshold belongs to the better status).
     """
     nothing_expected = ~(expected > 0)
+    everything_expected = expected >= 1.0 - _TOLERANCE
     conditions = [
         progress.isna().to_numpy(),
         (progress >= 1.0 - _TOLERANCE).to_numpy(),
+        everything_expected.to_numpy(),
         (nothing_expected | (ratio >= STATUS_THRESHOLDS.on_track - _TOLERANCE)).to_numpy(),
         (ratio >= STATUS_THRESHOLDS.at_risk - _TOLERANCE).to_numpy(),
     ]
-    choices = [Status.NO_DATA.value, Status.ACHIEVED.value, Status.ON_TRACK.value, Status.AT_RISK.value]
+    choices = [
+        Status.NO_DATA.value,
+        Status.ACHIEVED.value,
+        Status.OFF_TRACK.value,
+        Status.ON_TRACK.value,
+        Status.AT_RISK.value,
+    ]
     return pd.Series(np.select(conditions, choices, default=Status.OFF_TRACK.value), index=progress.index)
 
 

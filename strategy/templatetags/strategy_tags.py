@@ -1,9 +1,9 @@
 """Template filters for progress figures: status labels (text, never colour alone) and percentages."""
 
-import math
-
 from django import template
 from django.utils.translation import gettext_lazy as _
+
+from municipalities.presentation import percent as _percent
 
 register = template.Library()
 
@@ -35,9 +35,5 @@ def status_class(status) -> str:
 
 @register.filter
 def percent(value) -> int | None:
-    """0.537 → 54; None/NaN → None (shown as "no data")."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else round(number * 100)
+    """0.537 → 54, 0.125 → 13; None/NaN → None (shown as "no data"): ``presentation.percent``."""
+    return _percent(value)

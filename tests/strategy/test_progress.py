@@ -121,7 +121,50 @@ class TestIndicatorProgress:
         assert row["latest_value"] == 90.0
         assert row["latest_date"] == pd.Timestamp(day(250))
         assert row["progress"] == 0.9
-        assert row["status"] == Status.AT_RISK  # 0.9 / 1.0
+        assert row["status"] == Status.OFF_TRACK  # the target date has passed and the target is missed
+
+    @pytest.mark.parametrize("latest", [96.0, 99.0, 99.99])
+    def test_past_the_target_date_short_of_the_target_is_off_track(self, latest):
+        # Issue 15: "96 % on track" beside "the target will be missed". From the target date on the target
+        # itself is expected, so status and forecast say the same.
+        row = one(indicator(), points=measurements((1, 150, 60.0), (1, 190, latest)), today=250)
+        assert row["expected"] == 1.0
+        assert row["ratio"] == pytest.approx(latest / 100)
+        assert row["status"] == Status.OFF_TRACK
+        assert not row["forecast_meets_target"]
+
+    def test_on_the_target_date_itself_the_target_is_expected(self):
+        row = one(indicator(), points=measurements((1, 190, 96.0)), today=200)
+        assert (row["expected"], row["status"]) == (1.0, Status.OFF_TRACK)
+
+    def test_past_the_target_date_the_target_reached_is_achieved(self):
+        row = one(indicator(), points=measurements((1, 190, 100.0)), today=250)
+        assert row["status"] == Status.ACHIEVED
+        assert row["forecast_meets_target"]
+
+    def test_status_and_forecast_agree_after_the_target_date(self):
+        frame = progress_of(
+            *(indicator(i) for i in range(1, 6)),
+            points=measurements(*((i, 190, value) for i, value in enumerate([50, 90, 96, 100, 120], 1))),
+            today=300,
+        )
+        achieved = frame["status"] == Status.ACHIEVED
+        assert achieved.tolist() == frame["forecast_meets_target"].astype(bool).tolist()
+        assert set(frame.loc[~achieved, "status"]) == {Status.OFF_TRACK}
+
+    def test_measurements_after_today_are_not_yet_known(self):
+        # Recorded before the model refused them, or a report as of an earlier day: a later value is no
+        # part of the progress at ``today``.
+        row = one(indicator(), points=measurements((1, 50, 20.0), (1, 150, 95.0)), today=100)
+        assert (row["latest_value"], row["n_measurements"]) == (20.0, 1)
+        assert row["latest_date"] == pd.Timestamp(day(50))
+        assert row["progress"] == 0.2
+        assert row["trend_slope_per_year"] == pytest.approx(0.4 * DAYS_PER_YEAR)  # through (0, 0), (50, 20)
+
+    def test_only_measurements_after_today_is_no_data(self):
+        row = one(indicator(), points=measurements((1, 150, 100.0)), today=100)
+        assert row["status"] == Status.NO_DATA
+        assert np.isnan(row["progress"])
 
     @pytest.mark.parametrize(
         ("latest", "status"),
@@ -409,6 +452,30 @@ class TestGoalProgress:
         assert frame.loc[12, "progress"] == pytest.approx(0.4)
         assert frame.loc[12, "status"] == Status.OFF_TRACK  # 0.4 / 0.5 = 0.8
         assert frame.loc[12, "indicator_count"] == 0
+
+    @pytest.mark.parametrize("today", [100, 300], ids=["before-target", "after-target"])
+    def test_goal_whose_only_indicator_was_never_measured_has_no_progress(self, today):
+        # Issue 15: such a goal showed "100 % achieved". Without a measured indicator and without a project
+        # contribution there is no progress: NaN ("–" on the pages, null in the API), status "no data".
+        goals = pd.DataFrame({"id": [10], "field_id": [1], "weight": [1.0]})
+        result = strategy_progress(
+            indicators=pd.DataFrame([indicator()]),
+            measurements=measurements(),
+            goals=goals,
+            today=day(today),
+        )
+        for frame in (result.indicators, result.goals, result.fields):
+            assert np.isnan(frame.iloc[0]["progress"])
+            assert frame.iloc[0]["status"] == Status.NO_DATA
+
+    def test_goal_past_the_target_date_of_all_its_parts_is_off_track_short_of_them(self):
+        indicators = pd.DataFrame(
+            {"goal_id": [10, 10], "weight": [1.0, 1.0], "progress": [1.0, 0.92], "expected": [1.0, 1.0]},
+        ).assign(stale=False)
+        goals = pd.DataFrame({"id": [10], "field_id": [1], "weight": [1.0]})
+        goal = goal_progress(indicator_progress_frame=indicators, goals=goals).loc[10]
+        assert goal["progress"] == pytest.approx(0.96)
+        assert goal["status"] == Status.OFF_TRACK
 
     def test_goal_of_achieved_indicators_is_achieved(self):
         indicators = pd.DataFrame(
