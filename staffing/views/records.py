@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, ProtectedError, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from municipalities.access import STAFF_RECORDS, STAFFING_AGGREGATES, Action
 from municipalities.models import OrgUnit
+from municipalities.query import parse_id
 from municipalities.views import area_required
 
 from .. import selectors
@@ -28,6 +29,7 @@ from ..models import (
     SkillCategory,
     StaffMember,
     StaffSkill,
+    Vacancy,
 )
 
 
@@ -68,10 +70,10 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 @area_required(STAFF_RECORDS)
 def staff_list(request: HttpRequest) -> HttpResponse:
     staff = selectors.staff_list(**_ctx(request)).annotate(skill_count=Count("skills"))
-    unit = request.GET.get("unit", "")
+    unit = parse_id(request.GET.get("unit"))
     query = request.GET.get("q", "").strip()
-    if unit.isdigit():
-        staff = staff.filter(org_unit_id=int(unit))
+    if unit is not None:
+        staff = staff.filter(org_unit_id=unit)
     if query:
         staff = staff.filter(
             Q(personnel_number__icontains=query) | Q(name__icontains=query) | Q(job_title__icontains=query)
@@ -82,7 +84,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         {
             "staff": staff.order_by("org_unit__name", "personnel_number"),
             "units": OrgUnit.objects.for_user(request.user, municipality=request.tenancy.municipality),
-            "unit": int(unit) if unit.isdigit() else None,
+            "unit": unit,
             "query": query,
             "can_edit": request.tenancy.can(STAFF_RECORDS, Action.CHANGE),
         },
@@ -227,25 +229,26 @@ def profile_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _require_add(request: HttpRequest) -> None:
-    """A new record is for the roles that add staff records (the edit views below let the gate answer 404
-    for an existing record, so their own decorator lets the aggregate roles through)."""
-    if not request.tenancy.can(STAFF_RECORDS, Action.ADD):
-        raise PermissionDenied(_("Your role does not include this part of Digiplan."))
+# A new record is for the roles that add staff records (the role table decides, 403 for the others); an
+# existing one is looked up through the gate, which answers 404 for records outside the role, so the edit
+# views let the aggregate roles through their decorator.
 
 
-@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
-def profile_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if pk is None:
-        _require_add(request)
-    profile = (
-        get_object_or_404(selectors.role_profile_list(**_ctx(request), action=Action.CHANGE), pk=pk)
-        if pk
-        else None
-    )
+def _profile_form(request: HttpRequest, profile: RoleProfile | None) -> HttpResponse:
     form = RoleProfileForm(request.POST or None, instance=profile, municipality=request.tenancy.municipality)
     back = reverse("staffing:profiles")
     return _save(request, form, title=_("Role profile"), back=back, success=lambda _p: back)
+
+
+@area_required(STAFF_RECORDS, Action.ADD)
+def profile_create(request: HttpRequest) -> HttpResponse:
+    return _profile_form(request, None)
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    profile = get_object_or_404(selectors.role_profile_list(**_ctx(request), action=Action.CHANGE), pk=pk)
+    return _profile_form(request, profile)
 
 
 @area_required(STAFF_RECORDS)
@@ -260,18 +263,21 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
-def vacancy_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if pk is None:
-        _require_add(request)
-    vacancy = (
-        get_object_or_404(selectors.vacancy_list(**_ctx(request), action=Action.CHANGE), pk=pk)
-        if pk
-        else None
-    )
+def _vacancy_form(request: HttpRequest, vacancy: Vacancy | None) -> HttpResponse:
     form = VacancyForm(request.POST or None, instance=vacancy, municipality=request.tenancy.municipality)
     back = reverse("staffing:vacancies")
     return _save(request, form, title=_("Vacancy or planned hire"), back=back, success=lambda _v: back)
+
+
+@area_required(STAFF_RECORDS, Action.ADD)
+def vacancy_create(request: HttpRequest) -> HttpResponse:
+    return _vacancy_form(request, None)
+
+
+@area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
+def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = get_object_or_404(selectors.vacancy_list(**_ctx(request), action=Action.CHANGE), pk=pk)
+    return _vacancy_form(request, vacancy)
 
 
 @area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
