@@ -32,8 +32,6 @@ FRONT_LEVELS = (0, 1, 2, 3)
 BACK_LEVELS = (0, 1, 2, 3)
 HANDLINGS = ("none", "email", "printed", "retyped", "automated")
 LAYERS = ("front_end", "back_end", "end_to_end")
-# The project statuses whose service changes make up the "after" state of the maturity map.
-PLANNED_STATUSES = ("approved", "in_progress", "completed")
 
 SERVICE_LEVEL_COLUMNS = (
     "front_level",
@@ -88,6 +86,7 @@ LAYER_COLUMNS = (
     "share_of_cost",
 )
 LAYER_YEAR_COLUMNS = ("year", "layer", "invest", "operating", "cost")
+COST_PER_YEAR_COLUMNS = ("project_id", "year", "invest", "operating", "cost")
 
 # Back-end floor set by a model 2.0 level, indexed by the level (0–7).
 _V2_BACK_FLOOR = np.array([0, 0, 0, 0, 1, 2, 3, 3], dtype=np.int64)
@@ -250,12 +249,13 @@ def services_after(
     services: pd.DataFrame,
     changes: pd.DataFrame,
     projects: pd.DataFrame,
-    statuses: Collection[str] = PLANNED_STATUSES,
+    statuses: Collection[str],
 ) -> pd.DataFrame:
     """The maturity map: every service now and after the changes of the planned projects.
 
     ``services`` and ``changes`` as for :func:`change_levels`; ``projects`` has id and status. Only the
-    changes of projects whose status is in ``statuses`` count.
+    changes of projects whose status is in ``statuses`` count (the selectors pass
+    ``portfolio.models.PLANNED``).
 
     Several planned changes of one service are combined before the levels are derived: the highest target
     level, the most digital handling, and an e-file if any change brings one (one project automating the
@@ -364,12 +364,39 @@ def level_shares(*, levels: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     return result[list(LEVEL_SHARE_COLUMNS)].reset_index(drop=True)
 
 
-def yearly_cost(*, costs: pd.DataFrame) -> pd.Series:
-    """Investment plus operating cost summed over the years, per project_id (empty when there are none)."""
-    if costs.empty:
-        return pd.Series(dtype="float64")
-    total = _floats(costs["invest"], missing=0.0) + _floats(costs["operating"], missing=0.0)
-    return pd.Series(total, index=costs["project_id"].to_numpy()).groupby(level=0).sum()
+def cost_per_year(*, costs: pd.DataFrame) -> pd.DataFrame:
+    """A project's planned cost in each budget year (DESIGN.md §4: cost per year, invest and operating).
+
+    ``costs`` has project_id, year, invest and operating, one row per project and year (the rows of
+    ``ProjectCost``); missing amounts count as 0. Returns the columns of ``COST_PER_YEAR_COLUMNS``, one row
+    per row of ``costs`` in its order: ``project_id`` and ``year`` (int), ``invest``, ``operating`` and
+    ``cost`` = invest + operating (float).
+    """
+    frame = pd.DataFrame(
+        {
+            "project_id": _ids(costs["project_id"], name=None).to_numpy(),
+            "year": _ids(costs["year"], name=None).to_numpy(),
+            "invest": _floats(costs["invest"], missing=0.0),
+            "operating": _floats(costs["operating"], missing=0.0),
+        }
+    )
+    frame["cost"] = frame["invest"] + frame["operating"]
+    return frame[list(COST_PER_YEAR_COLUMNS)]
+
+
+def total_cost(*, projects: pd.DataFrame, costs: pd.DataFrame) -> pd.Series:
+    """What each project costs in all, its budget: the cost of every year it plans (:func:`cost_per_year`,
+    whichever years those are) plus its external cost, which has no year.
+
+    ``projects`` has id and external_cost (missing: 0); ``costs`` as for :func:`cost_per_year`, rows of
+    projects not in ``projects`` left out. Returns a float Series named ``total_cost``, indexed by
+    ``project_id`` in the order of ``projects`` (external cost only for a project without yearly costs).
+    """
+    project_ids = _ids(projects["id"], name="project_id")
+    yearly = cost_per_year(costs=costs).groupby("project_id")["cost"].sum()
+    planned = yearly.reindex(project_ids, fill_value=0.0).to_numpy(dtype="float64")
+    external = _floats(projects["external_cost"], missing=0.0)
+    return pd.Series(planned + external, index=project_ids, name="total_cost", dtype="float64")
 
 
 def layer_balance(
@@ -387,23 +414,16 @@ def layer_balance(
 
     - ``per_layer``: indexed by ``layer`` with all of ``LAYERS`` in that order, the columns of
       ``LAYER_COLUMNS``: ``count`` (projects), ``invest`` and ``operating`` (sums over all years),
-      ``cost`` (invest + operating + external cost), ``effort_days`` (internal effort),
+      ``cost`` (the projects' :func:`total_cost`), ``effort_days`` (internal effort),
       ``staff_hours_saved``, ``citizen_hours_saved`` and ``share_of_cost`` (the layer's cost / the cost
       of all layers, 0–1; 0 when nothing costs anything).
     - ``per_year``: the columns of ``LAYER_YEAR_COLUMNS``, one row per year of ``costs`` and layer (all
-      three layers in every year): ``invest``, ``operating`` and ``cost`` (invest + operating; external
+      three layers in every year): ``invest``, ``operating`` and ``cost`` (:func:`cost_per_year`; external
       cost has no year and is left out here).
     """
     project_ids = _ids(projects["id"], name="project_id")
     layer = pd.Series(pd.Series(projects["layer"], dtype=object).to_numpy(), index=project_ids)
-    cost_frame = pd.DataFrame(
-        {
-            "project_id": _ids(costs["project_id"], name=None).to_numpy(),
-            "year": _ids(costs["year"], name=None).to_numpy(),
-            "invest": _floats(costs["invest"], missing=0.0),
-            "operating": _floats(costs["operating"], missing=0.0),
-        }
-    )
+    cost_frame = cost_per_year(costs=costs)
     cost_frame = cost_frame[cost_frame["project_id"].isin(project_ids)]
     project_costs = (
         cost_frame.groupby("project_id")[["invest", "operating"]].sum().reindex(project_ids, fill_value=0.0)
@@ -419,7 +439,7 @@ def layer_balance(
             "layer": layer.to_numpy(),
             "invest": project_costs["invest"].to_numpy(dtype="float64"),
             "operating": project_costs["operating"].to_numpy(dtype="float64"),
-            "external_cost": _floats(projects["external_cost"], missing=0.0),
+            "cost": total_cost(projects=projects, costs=costs).to_numpy(),
             "effort_days": _floats(projects["internal_effort_days"], missing=0.0),
             "staff_hours_saved": saved["staff_hours_saved"].to_numpy(),
             "citizen_hours_saved": saved["citizen_hours_saved"].to_numpy(),
@@ -431,7 +451,7 @@ def layer_balance(
             count=("invest", "size"),
             invest=("invest", "sum"),
             operating=("operating", "sum"),
-            external_cost=("external_cost", "sum"),
+            cost=("cost", "sum"),
             effort_days=("effort_days", "sum"),
             staff_hours_saved=("staff_hours_saved", "sum"),
             citizen_hours_saved=("citizen_hours_saved", "sum"),
@@ -442,13 +462,12 @@ def layer_balance(
     numbers = [
         "invest",
         "operating",
-        "external_cost",
+        "cost",
         "effort_days",
         "staff_hours_saved",
         "citizen_hours_saved",
     ]
     per_layer[numbers] = per_layer[numbers].astype("float64")
-    per_layer["cost"] = per_layer["invest"] + per_layer["operating"] + per_layer["external_cost"]
     total = per_layer["cost"].sum()
     per_layer["share_of_cost"] = per_layer["cost"] / total if total > 0 else 0.0
     per_layer = per_layer[list(LAYER_COLUMNS)]
@@ -458,7 +477,7 @@ def layer_balance(
     years = np.sort(pd.unique(yearly["year"]))
     every = pd.MultiIndex.from_product([years, list(LAYERS)], names=["year", "layer"])
     per_year = (
-        yearly.groupby(["year", "layer"])[["invest", "operating"]]
+        yearly.groupby(["year", "layer"])[["invest", "operating", "cost"]]
         .sum()
         .reindex(every, fill_value=0.0)
         .reset_index()
@@ -469,9 +488,9 @@ def layer_balance(
             "layer": per_year["layer"].to_numpy(dtype=object),
             "invest": per_year["invest"].to_numpy(dtype="float64"),
             "operating": per_year["operating"].to_numpy(dtype="float64"),
+            "cost": per_year["cost"].to_numpy(dtype="float64"),
         }
     )
-    per_year["cost"] = per_year["invest"] + per_year["operating"]
     return per_layer, per_year[list(LAYER_YEAR_COLUMNS)]
 
 

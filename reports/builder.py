@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from municipalities.presentation import percent
 from portfolio import selectors as portfolio
-from portfolio.models import COUNCIL_VISIBLE, Layer, Milestone, Status, StatusReport
+from portfolio.models import COUNCIL_RANKED, COUNCIL_VISIBLE, Layer, Milestone, Status
 from staffing import selectors as staffing
 from strategy import selectors as strategy
 from strategy.models import FieldOfAction, Goal, Indicator
@@ -152,58 +152,29 @@ def _strategy(*, user, municipality, as_of: dt.date, previous: dict | None) -> d
 
 def _portfolio(*, user, municipality, start: dt.date, end: dt.date, today: dt.date) -> dict:
     projects = portfolio.project_list(user=user, municipality=municipality).filter(status__in=COUNCIL_VISIBLE)
-    rows = list(projects.values("id", "title", "status", "layer", "planned_end", "external_cost"))
-    figures = portfolio.portfolio_impact(user=user, municipality=municipality)
-    total = figures.yearly_cost
+    health = portfolio.project_health(projects=projects, today=today)
     status_labels, layer_labels = dict(Status.choices), dict(Layer.choices)
-    by_status: Counter = Counter()
-    cost_status: Counter = Counter()
-    for r in rows:
-        by_status[r["status"]] += 1
-        cost_status[r["status"]] += float(total.get(r["id"], 0.0)) + float(r["external_cost"])
+    by_status = health.groupby("status")["cost"].agg(["size", "sum"])
     per_layer, _per_year = portfolio.layer_balance(user=user, municipality=municipality)
-    latest = {
-        r["project_id"]: r
-        for r in StatusReport.objects.filter(project__in=projects.values("pk"))
-        .order_by("project_id", "date")
-        .values(
-            "project_id",
-            "date",
-            "schedule",
-            "budget",
-            "overall",
-            "percent_complete",
-            "forecast",
-            "spent_to_date",
-        )
-    }
-    late, over = [], []
-    for r in rows:
-        report = latest.get(r["id"])
-        cost = float(total.get(r["id"], 0.0)) + float(r["external_cost"])
-        overdue = (
-            r["status"] != Status.COMPLETED and r["planned_end"] is not None and r["planned_end"] < today
-        )
-        if overdue or (report and report["schedule"] == "red"):
-            late.append(
-                {
-                    "id": r["id"],
-                    "title": r["title"],
-                    "planned_end": _date(r["planned_end"]),
-                    "schedule": report["schedule"] if report else None,
-                }
-            )
-        forecast = float(report["forecast"]) if report and report["forecast"] is not None else None
-        if report and (report["budget"] == "red" or (forecast is not None and cost and forecast > cost)):
-            over.append(
-                {
-                    "id": r["id"],
-                    "title": r["title"],
-                    "cost": round(cost, 2),
-                    "forecast": forecast,
-                    "budget": report["budget"],
-                }
-            )
+    late = [
+        {
+            "id": int(project_id),
+            "title": r["title"],
+            "planned_end": _date(r["planned_end"]),
+            "schedule": r["schedule"],
+        }
+        for project_id, r in health[health["late"]].iterrows()
+    ]
+    over = [
+        {
+            "id": int(project_id),
+            "title": r["title"],
+            "cost": round(float(r["cost"]), 2),
+            "forecast": _num(r["forecast"], 2),
+            "budget": r["budget"],
+        }
+        for project_id, r in health[health["over_budget"]].iterrows()
+    ]
     milestones = Milestone.objects.filter(project__in=projects.values("pk")).select_related("project")
     length = end - start
     reached = milestones.filter(done_date__gte=start, done_date__lte=end).order_by("done_date")
@@ -213,28 +184,30 @@ def _portfolio(*, user, municipality, start: dt.date, end: dt.date, today: dt.da
     top = []
     model = portfolio.scoring_model_active(user=user, municipality=municipality)
     if model is not None:
-        view = portfolio.ranking_view(user=user, municipality=municipality, model=model, samples=0)
+        # The council's own ranking: the projects its ranking page ranks, normalised among themselves.
+        view = portfolio.ranking_view(
+            user=user, municipality=municipality, model=model, samples=0, statuses=COUNCIL_RANKED
+        )
         titles = {p.pk: (p.title, p.layer) for p in view.input.projects}
-        visible_ids = {r["id"] for r in rows}
-        for project_id, row in view.table.iterrows():
-            if project_id in visible_ids and len(top) < TOP:
-                top.append(
-                    {
-                        "id": int(project_id),
-                        "title": titles[project_id][0],
-                        "layer": titles[project_id][1],
-                        "rank": _num(row["rank"], 0),
-                        "score": _num(row["score"], 1),
-                    }
-                )
+        ranked = view.table[view.table["rank"].notna()]  # a project assessed on nothing has no rank
+        for project_id, row in ranked.head(TOP).iterrows():
+            top.append(
+                {
+                    "id": int(project_id),
+                    "title": titles[project_id][0],
+                    "layer": titles[project_id][1],
+                    "rank": _num(row["rank"], 0),
+                    "score": _num(row["score"], 1),
+                }
+            )
     return {
-        "count": len(rows),
+        "count": len(health),
         "by_status": [
             {
                 "status": s,
                 "label": str(status_labels[s]),
-                "count": by_status[s],
-                "cost": round(cost_status[s], 2),
+                "count": int(by_status["size"].get(s, 0)),
+                "cost": round(float(by_status["sum"].get(s, 0.0)), 2),
             }
             for s in COUNCIL_VISIBLE
         ],

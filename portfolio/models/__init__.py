@@ -2,7 +2,12 @@
 projects with everything that hangs on them, and the scoring model of the ranking."""
 
 from .projects import (
+    COMMITTED,
+    COUNCIL_RANKED,
     COUNCIL_VISIBLE,
+    INITIAL,
+    OPEN,
+    PLANNED,
     STARTED,
     TRANSITIONS,
     Category,
@@ -44,11 +49,16 @@ from .services import (
 )
 
 __all__ = [
+    "COMMITTED",
+    "COUNCIL_RANKED",
     "COUNCIL_VISIBLE",
     "DEFAULT_CRITERIA",
     "DERIVED_FROM",
+    "INITIAL",
     "LEVEL_NAMES",
     "MAX_LEVEL",
+    "OPEN",
+    "PLANNED",
     "STARTED",
     "TRANSITIONS",
     "Assessment",

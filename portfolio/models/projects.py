@@ -66,9 +66,22 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     Status.COMPLETED: (),
     Status.CANCELLED: (Status.IDEA,),
 }
+# The named sets of statuses every app uses (pages, API, reports, staffing, demo data); analysis modules
+# get them as plain data from their callers, so a rule about statuses is written here once.
 # Council members see approved and later projects; ideas, proposals and cancelled ones stay internal.
 COUNCIL_VISIBLE = (Status.APPROVED, Status.IN_PROGRESS, Status.ON_HOLD, Status.COMPLETED)
 STARTED = (Status.IN_PROGRESS, Status.ON_HOLD, Status.COMPLETED)
+# Still to be decided or done: the ranking ranks these (completed and cancelled ones are not ranked).
+OPEN = (Status.IDEA, Status.PROPOSED, Status.APPROVED, Status.IN_PROGRESS, Status.ON_HOLD)
+# Decided and not yet done: their skill demand binds staff (the gap analysis's default), and without a
+# status report they count as 0 % complete towards their goals.
+COMMITTED = (Status.APPROVED, Status.IN_PROGRESS, Status.ON_HOLD)
+# What the council's ranking ranks: open and visible to the council (the report's top of the ranking).
+COUNCIL_RANKED = tuple(s for s in OPEN if s in COUNCIL_VISIBLE)
+# Whose service changes make up the "after" state of the maturity map (a project on hold does not).
+PLANNED = (Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED)
+# Where a new project may start (later statuses are reached through TRANSITIONS).
+INITIAL = (Status.IDEA, Status.PROPOSED, Status.APPROVED)
 
 
 class Funding(models.TextChoices):

@@ -9,6 +9,7 @@ every project and criterion which was used.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,6 +21,7 @@ from municipalities.models import Municipality
 
 from .. import ranking
 from ..models import (
+    OPEN,
     Assessment,
     Basis,
     Contribution,
@@ -28,12 +30,9 @@ from ..models import (
     PairwiseComparison,
     Project,
     ScoringModel,
-    Status,
 )
 from .register import portfolio_impact, project_list
 
-# Projects that are still to be decided or done; completed and cancelled ones are not ranked.
-RANKED_STATUSES = (Status.IDEA, Status.PROPOSED, Status.APPROVED, Status.IN_PROGRESS, Status.ON_HOLD)
 ROBUSTNESS_SAMPLES = 1000
 ROBUSTNESS_SEED = 20260101
 
@@ -79,9 +78,10 @@ class RankingInput:
 
 
 def ranking_input(
-    *, user, municipality: Municipality, model: ScoringModel, statuses=RANKED_STATUSES
+    *, user, municipality: Municipality, model: ScoringModel, statuses: Collection[str] = OPEN
 ) -> RankingInput:
-    """The assessment frame of the visible projects in ``statuses``; a fixed number of queries."""
+    """The assessment frame of the visible projects in ``statuses`` (those still open, ``OPEN``); a fixed
+    number of queries."""
     projects = list(
         project_list(user=user, municipality=municipality).filter(status__in=statuses).order_by("title")
     )
@@ -111,9 +111,7 @@ def ranking_input(
             source = pd.Series(np.where(rating.isna(), "missing", "rating"), index=ids)
         values[criterion.key] = value
         sources[criterion.key] = source
-    cost = pd.Series([float(p.external_cost) for p in projects], index=ids, dtype="float64") + derived[
-        "cost"
-    ].reindex(ids).fillna(0.0)
+    cost = derived["cost"].reindex(ids).fillna(0.0)
     return RankingInput(
         model=model,
         criteria=criteria,
@@ -139,13 +137,12 @@ def _derived_values(*, user, municipality, projects: list[Project], ids: pd.Inde
         .values_list("project_id", "total")
     )
     fit_series = pd.Series({pk: float(total) for pk, total in fit}, dtype="float64").reindex(ids)
-    cost = figures.yearly_cost
     return {
         CriterionKey.CITIZEN_BENEFIT: impact["citizen_hours_saved"].where(has_changes),
         CriterionKey.STAFF_IMPACT: impact["staff_hours_saved"].where(has_changes),
         CriterionKey.EFFORT: effort.where(effort > 0),
         CriterionKey.STRATEGIC_FIT: fit_series,
-        "cost": cost,
+        "cost": figures.total_cost,
     }
 
 
@@ -181,8 +178,12 @@ def ranking_view(
     model: ScoringModel,
     weights: dict[str, float] | None = None,
     samples: int = ROBUSTNESS_SAMPLES,
+    statuses: Collection[str] = OPEN,
 ) -> RankingView:
-    data = ranking_input(user=user, municipality=municipality, model=model)
+    """The ranking of the visible projects in ``statuses`` under ``model``: the min–max normalisation runs
+    over exactly these projects, so two readers see the same ranks only if they rank the same population
+    (the council report passes ``COUNCIL_RANKED``, what a council member's ranking page ranks)."""
+    data = ranking_input(user=user, municipality=municipality, model=model, statuses=statuses)
     used = normalised_weights(data.criteria, weights)
     frame = criteria_frame(data.criteria, used.to_dict())
     table = ranking.rank(assessments=data.values, criteria=frame)
@@ -223,7 +224,6 @@ def comparison_matrix(*, model: ScoringModel, criteria: list[Criterion]) -> pd.D
 
 
 __all__ = [
-    "RANKED_STATUSES",
     "RankingInput",
     "RankingView",
     "comparison_matrix",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from municipalities.access import Action
 from municipalities.models import Municipality
@@ -18,7 +18,9 @@ from strategy.models import FieldOfAction, Goal, Strategy, StrategyStatus
 
 from .. import impact, progress
 from ..models import (
+    COMMITTED,
     COUNCIL_VISIBLE,
+    PLANNED,
     Contribution,
     Dependency,
     Layer,
@@ -26,7 +28,10 @@ from ..models import (
     ProjectCost,
     Service,
     ServiceChange,
+    Status,
     StatusReport,
+    SubjectArea,
+    TrafficLight,
 )
 
 SERVICE_COLUMNS = [
@@ -95,22 +100,22 @@ def project_get(*, user, municipality, pk: int, action: Action | str = Action.VI
 class PortfolioImpact:
     """The impact figures of a municipality's portfolio as one user may see it.
 
-    ``levels``: per service (index service_id) the columns of ``impact.services_after``;
+    ``current``: per service (index service_id) the columns of ``impact.service_levels``, its levels
+    and the staff and citizen hours it takes per year;
+    ``levels``: per service the columns of ``impact.services_after``;
     ``projects``: per project (index project_id) the columns of ``impact.project_impact``;
-    ``changes``: per service change the columns of ``impact.change_levels``.
+    ``changes``: per service change the columns of ``impact.change_levels``;
+    ``total_cost``: per project its budget, ``impact.total_cost`` (yearly costs plus external cost).
     """
 
     services: pd.DataFrame
+    current: pd.DataFrame
     levels: pd.DataFrame
     projects: pd.DataFrame
     changes: pd.DataFrame
     project_rows: pd.DataFrame
     costs: pd.DataFrame
-
-    @property
-    def yearly_cost(self) -> pd.Series:
-        """Investment plus operating cost over all years, per project (``impact.yearly_cost``)."""
-        return impact.yearly_cost(costs=self.costs)
+    total_cost: pd.Series
 
 
 def portfolio_impact(*, user, municipality: Municipality) -> PortfolioImpact:
@@ -122,22 +127,27 @@ def portfolio_impact(*, user, municipality: Municipality) -> PortfolioImpact:
     costs = _frame(ProjectCost.objects.filter(project__in=projects.values("pk")), COST_COLUMNS)
     return PortfolioImpact(
         services=services,
-        levels=impact.services_after(services=services, changes=changes, projects=project_rows),
+        current=impact.service_levels(services=services),
+        levels=impact.services_after(
+            services=services, changes=changes, projects=project_rows, statuses=PLANNED
+        ),
         projects=impact.project_impact(services=services, changes=changes, projects=project_rows),
         changes=impact.change_levels(services=services, changes=changes),
         project_rows=project_rows,
         costs=costs,
+        total_cost=impact.total_cost(projects=project_rows, costs=costs),
     )
 
 
 # --- the service register ----------------------------------------------------------------------------
 
+# Sorts the database does; "hours" (staff hours at stake, the default) is sorted on impact's figure.
 SERVICE_SORTS = {
-    "hours": "-staff_hours",
     "name": "name",
     "cases": "-cases_per_year",
     "area": "subject_area__position",
 }
+HOURS_SORT = "hours"
 
 
 @dataclass(frozen=True)
@@ -148,7 +158,7 @@ class ServiceFilters:
     back_level: int | None = None
     paper_behind_portal: bool = False
     search: str = ""
-    sort: str = "hours"
+    sort: str = HOURS_SORT
 
 
 @dataclass(frozen=True)
@@ -163,17 +173,26 @@ class ServiceRow:
     planned_hours_saved: float
 
 
-def service_register(*, user, municipality: Municipality, filters: ServiceFilters) -> list[ServiceRow]:
-    """The register with each service's derived levels, filtered and sorted (staff hours at stake first).
+@dataclass(frozen=True)
+class ServiceRegister:
+    """The register as its page shows it: the rows and the totals over them."""
 
-    Levels are derived by ``impact`` (not stored), so the level filters are applied to the derived frame
-    and the matching services fetched in one query: five queries in all.
+    rows: list[ServiceRow]
+    total_staff_hours: float
+    paper_count: int
+
+
+def service_register(*, user, municipality: Municipality, filters: ServiceFilters) -> ServiceRegister:
+    """The register with each service's derived levels and hours, filtered and sorted (staff hours at
+    stake first).
+
+    Levels and hours come from ``impact`` (not stored), so the level filters are applied to the derived
+    frame and the matching services fetched in one query: five queries in all.
     """
     figures = portfolio_impact(user=user, municipality=municipality)
     levels = figures.levels
-    services = service_list(user=user, municipality=municipality).annotate(
-        staff_hours=F("cases_per_year") * F("staff_minutes")
-    )
+    hours = figures.current["staff_hours_per_year"]
+    services = service_list(user=user, municipality=municipality)
     if filters.subject_area:
         services = services.filter(subject_area_id=filters.subject_area)
     if filters.org_unit:
@@ -191,10 +210,13 @@ def service_register(*, user, municipality: Municipality, filters: ServiceFilter
         keep &= levels["paper_behind_portal"]
     if not keep.all():
         services = services.filter(pk__in=[int(pk) for pk in levels.index[keep]])
-    services = services.order_by(SERVICE_SORTS.get(filters.sort, SERVICE_SORTS["hours"]), "name")
+    order = SERVICE_SORTS.get(filters.sort)
+    ordered = list(services.order_by(order, "name") if order else services.order_by("name"))
+    if order is None:  # by hours; the stable sort keeps the names in order within equal hours
+        ordered.sort(key=lambda service: -float(hours.get(service.pk, 0.0)))
     by_id = levels.to_dict("index")
     rows = []
-    for service in services:
+    for service in ordered:
         row = by_id.get(service.pk)
         if row is None:
             continue
@@ -204,13 +226,45 @@ def service_register(*, user, municipality: Municipality, filters: ServiceFilter
                 front_level=int(row["front_level"]),
                 back_level=int(row["back_level"]),
                 paper_behind_portal=bool(row["paper_behind_portal"]),
-                staff_hours=service.cases_per_year * service.staff_minutes / 60,
+                staff_hours=float(hours[service.pk]),
                 front_level_after=int(row["front_level_after"]),
                 back_level_after=int(row["back_level_after"]),
                 planned_hours_saved=float(row["staff_hours_saved"]),
             )
         )
-    return rows
+    return ServiceRegister(
+        rows=rows,
+        total_staff_hours=sum(r.staff_hours for r in rows),
+        paper_count=sum(r.paper_behind_portal for r in rows),
+    )
+
+
+@dataclass(frozen=True)
+class ServicePage:
+    """One service as its page shows it: levels now and after, hours per year, the visible projects'
+    changes to it, each with what ``impact.change_levels`` makes of it."""
+
+    service: Service
+    levels: dict
+    staff_hours: float
+    citizen_hours: float
+    changes: list[tuple[ServiceChange, dict]]
+
+
+def service_page(*, user, municipality: Municipality, service: Service) -> ServicePage:
+    """The figures of an already scoped ``service``'s page; a fixed number of queries."""
+    figures = portfolio_impact(user=user, municipality=municipality)
+    levels = figures.levels.loc[service.pk].to_dict() if service.pk in figures.levels.index else {}
+    now = figures.current.loc[service.pk] if service.pk in figures.current.index else None
+    change_levels = figures.changes.to_dict("index")
+    changes = service_changes_for(user=user, municipality=municipality, service=service)
+    return ServicePage(
+        service=service,
+        levels=levels,
+        staff_hours=float(now["staff_hours_per_year"]) if now is not None else 0.0,
+        citizen_hours=float(now["citizen_hours_per_year"]) if now is not None else 0.0,
+        changes=[(c, change_levels.get(c.pk, {})) for c in changes],
+    )
 
 
 def service_changes_for(*, user, municipality, service: Service) -> QuerySet[ServiceChange]:
@@ -288,7 +342,6 @@ def project_table(*, user, municipality: Municipality, filters: ProjectFilters) 
     """The filtered project list with cost, impact and totals; a fixed number of queries."""
     figures = portfolio_impact(user=user, municipality=municipality)
     projects = list(project_filtered(user=user, municipality=municipality, filters=filters))
-    total_by_project = figures.yearly_cost
     by_id = figures.projects.to_dict("index")
     rows = []
     for project in projects:
@@ -296,7 +349,7 @@ def project_table(*, user, municipality: Municipality, filters: ProjectFilters) 
         rows.append(
             ProjectRow(
                 project=project,
-                cost=float(total_by_project.get(project.pk, 0.0)) + float(project.external_cost),
+                cost=float(figures.total_cost.get(project.pk, 0.0)),
                 staff_hours_saved=float(figure.get("staff_hours_saved", 0.0)),
                 citizen_hours_saved=float(figure.get("citizen_hours_saved", 0.0)),
                 implied_layer=figure.get("implied_layer"),
@@ -353,6 +406,56 @@ def project_detail(*, project: Project, user, municipality: Municipality) -> Pro
     )
 
 
+@dataclass(frozen=True)
+class ProjectPage:
+    """One project as its page shows it: the prefetched project (``project_detail``), its impact (the
+    columns of ``impact.project_impact``), its service changes each with what ``impact.change_levels``
+    makes of it, its yearly costs and its total cost (``impact.total_cost``)."""
+
+    project: Project
+    impact: dict
+    changes: list[tuple[ServiceChange, dict]]
+    costs: list[ProjectCost]
+    total_cost: float
+
+
+def project_page(*, user, municipality: Municipality, project: Project) -> ProjectPage:
+    """The figures of an already scoped ``project``'s page; a fixed number of queries."""
+    detail = project_detail(project=project, user=user, municipality=municipality)
+    figures = portfolio_impact(user=user, municipality=municipality)
+    own = figures.projects.loc[detail.pk].to_dict() if detail.pk in figures.projects.index else {}
+    change_levels = figures.changes.to_dict("index")
+    return ProjectPage(
+        project=detail,
+        impact=own,
+        changes=[(c, change_levels.get(c.pk, {})) for c in detail.service_changes.all()],
+        costs=list(detail.costs.all()),
+        total_cost=float(figures.total_cost.get(detail.pk, 0.0)),
+    )
+
+
+HEALTH_REPORT_COLUMNS = ["project_id", "date", "schedule", "budget", "forecast"]
+
+
+def project_health(*, projects: QuerySet[Project], today) -> pd.DataFrame:
+    """Which of the already scoped ``projects`` are late or over budget (``progress.project_health``
+    against each project's ``impact.total_cost``), in their order, beside their title, status and planned
+    end; indexed by project_id. Three queries."""
+    rows = _frame(projects, ["id", "title", "status", "planned_end", "external_cost"])
+    costs = _frame(ProjectCost.objects.filter(project__in=projects.values("pk")), COST_COLUMNS)
+    reports = _frame(StatusReport.objects.filter(project__in=projects.values("pk")), HEALTH_REPORT_COLUMNS)
+    health = progress.project_health(
+        projects=rows,
+        reports=reports,
+        cost=impact.total_cost(projects=rows, costs=costs),
+        today=today,
+        completed=Status.COMPLETED,
+        red=TrafficLight.RED,
+    )
+    facts = rows.set_index(pd.Index(rows["id"], name="project_id").astype("int64"))
+    return facts[["title", "status", "planned_end"]].join(health)
+
+
 def _visible_goals(*, user, municipality):
     return Goal.objects.for_user(user, municipality=municipality).values("pk")
 
@@ -378,21 +481,50 @@ def goal_contribution_frame(*, goals: QuerySet, today) -> pd.DataFrame:
         StatusReport.objects.filter(project_id__in=list(projects["id"])),
         ["project_id", "date", "percent_complete"],
     )
-    completion = progress.project_completion(projects=projects, reports=reports, today=today)
+    completion = progress.project_completion(
+        projects=projects, reports=reports, today=today, committed=COMMITTED, completed=Status.COMPLETED
+    )
     return progress.goal_contributions(
         contributions=rows[["goal_id", "project_id", "weight"]], completion=completion
     )
 
 
-def maturity_map_frame(*, user, municipality: Municipality) -> pd.DataFrame:
-    """One row per service for the maturity map: name, cases, subject area and its levels now and after."""
+@dataclass(frozen=True)
+class MaturityMap:
+    """The maturity map as its page shows it.
+
+    ``services``: one row per service (name, cases, subject area and its levels now and after, the
+    columns of ``impact.services_after``), ordered back level, front level, name; ``shares``: the share
+    of services per level and subject area (``impact.level_shares``); and the counts the page states.
+    """
+
+    services: pd.DataFrame
+    shares: pd.DataFrame
+    moved_count: int
+    paper_count: int
+    paper_after_count: int
+
+
+def maturity_map(*, user, municipality: Municipality) -> MaturityMap:
+    """Every visible service now and after the planned projects, with the shares per subject area."""
     figures = portfolio_impact(user=user, municipality=municipality)
     names = _frame(
         service_list(user=user, municipality=municipality),
         ["id", "name", "cases_per_year", "subject_area_id"],
     )
     frame = names.join(figures.levels, on="id", how="inner")
-    return frame
+    levels = frame.set_index("id")
+    areas = {area.pk: area.name for area in SubjectArea.objects.all()}  # ``name`` in the active language
+    moved = (frame["front_level_after"] != frame["front_level"]) | (
+        frame["back_level_after"] != frame["back_level"]
+    )
+    return MaturityMap(
+        services=frame.sort_values(["back_level", "front_level", "name"]),
+        shares=impact.level_shares(levels=levels, groups=levels["subject_area_id"].map(areas)),
+        moved_count=int(moved.sum()),
+        paper_count=int(frame["paper_behind_portal"].sum()),
+        paper_after_count=int(frame["paper_behind_portal_after"].sum()),
+    )
 
 
 def layer_balance(*, user, municipality: Municipality) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -404,28 +536,36 @@ def layer_balance(*, user, municipality: Municipality) -> tuple[pd.DataFrame, pd
 __all__ = [
     "CHANGE_COLUMNS",
     "COST_COLUMNS",
+    "HOURS_SORT",
     "PROJECT_COLUMNS",
     "SERVICE_COLUMNS",
     "SERVICE_SORTS",
+    "MaturityMap",
     "PortfolioImpact",
     "ProjectFilters",
+    "ProjectPage",
     "ProjectRow",
     "ProjectTable",
     "ServiceFilters",
+    "ServicePage",
+    "ServiceRegister",
     "ServiceRow",
     "goal_contribution_frame",
     "layer_balance",
-    "maturity_map_frame",
+    "maturity_map",
     "portfolio_impact",
     "project_detail",
     "project_fields",
     "project_filtered",
     "project_get",
+    "project_health",
     "project_list",
+    "project_page",
     "project_table",
     "service_changes_for",
     "service_frame",
     "service_get",
     "service_list",
+    "service_page",
     "service_register",
 ]

@@ -25,7 +25,7 @@ from municipalities.models import OrgUnit
 from municipalities.presentation import figure_json
 from municipalities.views import area_required
 
-from .. import actions, charts, impact, selectors
+from .. import actions, charts, selectors
 from ..forms import (
     ContributionForm,
     DependencyForm,
@@ -97,19 +97,19 @@ def service_list(request: HttpRequest) -> HttpResponse:
         search=get.get("q", "").strip(),
         sort=get.get("sort", "hours"),
     )
-    rows = selectors.service_register(**_ctx(request), filters=filters)
+    register = selectors.service_register(**_ctx(request), filters=filters)
     return render(
         request,
         "portfolio/service_list.html",
         {
-            "rows": rows,
+            "rows": register.rows,
             "filters": filters,
             "areas": SubjectArea.objects.all(),
             "units": OrgUnit.objects.for_user(request.user, municipality=request.tenancy.municipality),
             "front_levels": list(enumerate(FRONT_LEVEL_LABELS)),
             "back_levels": list(enumerate(BACK_LEVEL_LABELS)),
-            "total_hours": sum(r.staff_hours for r in rows),
-            "paper_count": sum(r.paper_behind_portal for r in rows),
+            "total_hours": register.total_staff_hours,
+            "paper_count": register.paper_count,
             "can_edit": request.tenancy.can(PORTFOLIO, Action.CHANGE),
         },
     )
@@ -118,10 +118,8 @@ def service_list(request: HttpRequest) -> HttpResponse:
 @area_required(PORTFOLIO)
 def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
     service = get_object_or_404(selectors.service_get(**_ctx(request), pk=pk))
-    figures = selectors.portfolio_impact(**_ctx(request))
-    levels = figures.levels.loc[service.pk].to_dict() if service.pk in figures.levels.index else {}
-    changes = list(selectors.service_changes_for(**_ctx(request), service=service))
-    change_levels = figures.changes.to_dict("index")
+    page = selectors.service_page(**_ctx(request), service=service)
+    levels = page.levels
     return render(
         request,
         "portfolio/service_detail.html",
@@ -132,9 +130,9 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "back_label": BACK_LEVEL_LABELS[int(levels.get("back_level", 0))],
             "front_after_label": FRONT_LEVEL_LABELS[int(levels.get("front_level_after", 0))],
             "back_after_label": BACK_LEVEL_LABELS[int(levels.get("back_level_after", 0))],
-            "staff_hours": service.cases_per_year * service.staff_minutes / 60,
-            "citizen_hours": service.cases_per_year * service.citizen_minutes / 60,
-            "changes": [(c, change_levels.get(c.pk, {})) for c in changes],
+            "staff_hours": page.staff_hours,
+            "citizen_hours": page.citizen_hours,
+            "changes": page.changes,
             "can_edit": request.tenancy.can(PORTFOLIO, Action.CHANGE),
         },
     )
@@ -208,17 +206,14 @@ def _map_labels() -> dict:
 
 @area_required(PORTFOLIO)
 def maturity_map(request: HttpRequest) -> HttpResponse:
-    frame = selectors.maturity_map_frame(**_ctx(request))
-    levels = frame.set_index("id")
-    areas = {a.pk: a.name for a in SubjectArea.objects.all()}
-    shares = impact.level_shares(levels=levels, groups=levels["subject_area_id"].map(areas))
+    mapped = selectors.maturity_map(**_ctx(request))
     share_figures = []
     for side, title, level_labels in (
         ("front", _("Share of services per front-end level, by subject area"), FRONT_LEVEL_LABELS),
         ("back", _("Share of services per back-end level, by subject area"), BACK_LEVEL_LABELS),
     ):
         figure = charts.level_share_figure(
-            shares=shares,
+            shares=mapped.shares,
             side=side,
             labels={
                 "title": title,
@@ -229,20 +224,18 @@ def maturity_map(request: HttpRequest) -> HttpResponse:
             },
         )
         share_figures.append({"id": f"shares-{side}", "title": title, "json": figure_json(figure)})
-    moved = frame[
-        (frame["front_level_after"] != frame["front_level"])
-        | (frame["back_level_after"] != frame["back_level"])
-    ]
     return render(
         request,
         "portfolio/map.html",
         {
-            "map_json": figure_json(charts.maturity_map_figure(services=frame, labels=_map_labels())),
+            "map_json": figure_json(
+                charts.maturity_map_figure(services=mapped.services, labels=_map_labels())
+            ),
             "share_figures": share_figures,
-            "rows": frame.sort_values(["back_level", "front_level", "name"]).to_dict("records"),
-            "moved_count": len(moved),
-            "paper_count": int(frame["paper_behind_portal"].sum()),
-            "paper_after_count": int(frame["paper_behind_portal_after"].sum()),
+            "rows": mapped.services.to_dict("records"),
+            "moved_count": mapped.moved_count,
+            "paper_count": mapped.paper_count,
+            "paper_after_count": mapped.paper_after_count,
             "front_levels": [str(x) for x in FRONT_LEVEL_LABELS],
             "back_levels": [str(x) for x in BACK_LEVEL_LABELS],
         },
@@ -282,25 +275,20 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @area_required(PORTFOLIO)
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(selectors.project_get(**_ctx(request), pk=pk))
-    project = selectors.project_detail(project=project, **_ctx(request))
+    page = selectors.project_page(**_ctx(request), project=project)
     can_edit = selectors.project_get(**_ctx(request), pk=pk, action=Action.CHANGE).exists()
-    figures = selectors.portfolio_impact(**_ctx(request))
-    own = figures.projects.loc[project.pk].to_dict() if project.pk in figures.projects.index else {}
-    change_levels = figures.changes.to_dict("index")
-    changes = [(c, change_levels.get(c.pk, {})) for c in project.service_changes.all()]
-    costs = list(project.costs.all())
     return render(
         request,
         "portfolio/project_detail.html",
         {
-            "project": project,
-            "impact": own,
+            "project": page.project,
+            "impact": page.impact,
             "layer_labels": dict(Layer.choices),
-            "changes": changes,
+            "changes": page.changes,
             "front_levels": [str(x) for x in FRONT_LEVEL_LABELS],
             "back_levels": [str(x) for x in BACK_LEVEL_LABELS],
-            "costs": costs,
-            "cost_total": sum(c.invest + c.operating for c in costs) + project.external_cost,
+            "costs": page.costs,
+            "cost_total": page.total_cost,
             "can_edit": can_edit,
             "can_manage": request.tenancy.can(PORTFOLIO, Action.CHANGE),
             "can_delete": request.tenancy.can(PORTFOLIO, Action.DELETE),

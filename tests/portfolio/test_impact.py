@@ -15,22 +15,25 @@ import pytest
 from portfolio.impact import (
     BACK_LEVELS,
     CHANGE_LEVEL_COLUMNS,
+    COST_PER_YEAR_COLUMNS,
     FRONT_LEVELS,
     LAYER_COLUMNS,
     LAYER_YEAR_COLUMNS,
     LAYERS,
     LEVEL_SHARE_COLUMNS,
-    PLANNED_STATUSES,
     PROJECT_IMPACT_COLUMNS,
     SERVICE_LEVEL_COLUMNS,
     SERVICES_AFTER_COLUMNS,
     change_levels,
+    cost_per_year,
     layer_balance,
     level_shares,
     project_impact,
     service_levels,
     services_after,
+    total_cost,
 )
+from portfolio.models import PLANNED
 
 SERVICE_COLUMNS = [
     "id",
@@ -386,7 +389,7 @@ class TestServicesAfter:
             change(4, project_id=13, service_id=3, target_level=2, staff_minutes_saved=5),
             change(5, project_id=14, service_id=4, target_level=3, citizen_minutes_saved=15),
         )
-        result = services_after(services=services, changes=changes, projects=projects)
+        result = services_after(services=services, changes=changes, projects=projects, statuses=PLANNED)
 
         assert tuple(result.columns) == SERVICES_AFTER_COLUMNS
         assert result.index.name == "service_id"
@@ -407,7 +410,7 @@ class TestServicesAfter:
             statuses=["idea"],
         )
         assert result.loc[1, "front_level_after"] == 3
-        assert "idea" not in PLANNED_STATUSES
+        assert "idea" not in PLANNED
 
     def test_hours_saved_are_capped_at_the_hours_the_service_takes(self):
         # 900 staff hours a year (1,200 × 45 / 60); two projects claim 30 minutes each = 1,200 hours.
@@ -418,6 +421,7 @@ class TestServicesAfter:
                 change(2, project_id=11, staff_minutes_saved=30, citizen_minutes_saved=10),
             ),
             projects=projects_frame(project(10), project(11)),
+            statuses=PLANNED,
         )
         assert result.loc[1, "staff_hours_saved"] == 900.0
         assert result.loc[1, "citizen_hours_saved"] == 600.0  # 1,000 claimed, 600 taken
@@ -431,6 +435,7 @@ class TestServicesAfter:
                 change(2, project_id=11, target_e_file=True),
             ),
             projects=projects_frame(project(10), project(11)),
+            statuses=PLANNED,
         )
         assert result.loc[1, "back_level_after"] == 3
 
@@ -439,6 +444,7 @@ class TestServicesAfter:
             services=services_frame(service(1, level=3, handling="automated", e_file=True)),
             changes=changes_frame(change(1, target_level=0, target_handling="printed", target_e_file=False)),
             projects=projects_frame(project(10)),
+            statuses=PLANNED,
         )
         assert (result.loc[1, "front_level_after"], result.loc[1, "back_level_after"]) == (3, 3)
 
@@ -447,6 +453,7 @@ class TestServicesAfter:
             services=services_frame(service(1, level=2, handling="retyped")),
             changes=changes_frame(),
             projects=projects_frame(),
+            statuses=PLANNED,
         )
         row = result.loc[1]
         assert (row["front_level_after"], row["back_level_after"]) == (2, 1)
@@ -503,6 +510,52 @@ class TestLevelShares:
         result = level_shares(levels=self.levels(), groups=pd.Series({1: "a", 3: None}))
         assert set(result["group"]) == {"a"}
         assert result["count"].sum() == 4  # one service, counted on 2 sides × 2 times
+
+
+class TestCost:
+    """One definition of what a project costs: per year invest + operating, in all every planned year
+    plus the external cost (the project list, the project page, the ranking and the report use it)."""
+
+    COSTS = pd.DataFrame(
+        [
+            (10, 2025, Decimal(2000), Decimal(0)),
+            (10, 2026, 0, 1000),
+            (11, 2027, 1000, None),
+            (99, 2025, 1_000_000, 0),  # unknown project: left out of the totals
+        ],
+        columns=COST_COLUMNS,
+    )
+
+    def test_cost_per_year_is_invest_plus_operating_of_each_year(self):
+        frame = cost_per_year(costs=self.COSTS)
+        assert tuple(frame.columns) == COST_PER_YEAR_COLUMNS
+        assert frame["year"].tolist() == [2025, 2026, 2027, 2025]
+        assert frame["cost"].tolist() == [2000.0, 1000.0, 1000.0, 1_000_000.0]  # a missing amount is 0
+
+    def test_total_cost_is_every_planned_year_plus_the_external_cost(self):
+        projects = projects_frame(
+            project(10, external_cost=Decimal(500)), project(11), project(12, external_cost=None)
+        )
+        total = total_cost(projects=projects, costs=self.COSTS)
+        assert total.index.name == "project_id" and total.index.tolist() == [10, 11, 12]
+        assert total.tolist() == [3500.0, 1000.0, 0.0]
+
+    def test_the_layer_balance_adds_up_the_same_totals(self):
+        projects = projects_frame(project(10, external_cost=500), project(11, layer="back_end"))
+        per_layer, per_year = layer_balance(
+            projects=projects,
+            impact=pd.DataFrame(columns=["staff_hours_saved", "citizen_hours_saved"]),
+            costs=self.COSTS,
+        )
+        total = total_cost(projects=projects, costs=self.COSTS)
+        assert per_layer.loc["front_end", "cost"] == total[10]
+        assert per_layer.loc["back_end", "cost"] == total[11]
+        assert per_year["cost"].sum() == cost_per_year(costs=self.COSTS.iloc[:3])["cost"].sum()
+
+    def test_empty(self):
+        assert cost_per_year(costs=pd.DataFrame(columns=COST_COLUMNS)).empty
+        total = total_cost(projects=projects_frame(project(10)), costs=pd.DataFrame(columns=COST_COLUMNS))
+        assert total.tolist() == [0.0]
 
 
 class TestLayerBalance:
@@ -587,7 +640,7 @@ class TestEmptyInputs:
         assert per_change.empty and tuple(per_change.columns) == CHANGE_LEVEL_COLUMNS
         impact = project_impact(services=services, changes=changes, projects=projects)
         assert impact.empty and tuple(impact.columns) == PROJECT_IMPACT_COLUMNS
-        after = services_after(services=services, changes=changes, projects=projects)
+        after = services_after(services=services, changes=changes, projects=projects, statuses=PLANNED)
         assert after.empty and tuple(after.columns) == SERVICES_AFTER_COLUMNS
         shares = level_shares(levels=after, groups=pd.Series(dtype=object))
         assert shares.empty and tuple(shares.columns) == LEVEL_SHARE_COLUMNS
@@ -605,5 +658,7 @@ class TestEmptyInputs:
             services=services, changes=changes_frame(), projects=projects_frame(project(10))
         )
         assert impact.loc[10, "implied_layer"] is None
-        after = services_after(services=services, changes=changes_frame(), projects=projects_frame())
+        after = services_after(
+            services=services, changes=changes_frame(), projects=projects_frame(), statuses=PLANNED
+        )
         assert bool(after.loc[1, "paper_behind_portal_after"])

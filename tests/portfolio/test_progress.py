@@ -1,12 +1,13 @@
 """Projects' completion and their part in goal progress (DESIGN.md §5 strategy progress)."""
 
 import datetime
+from decimal import Decimal
 
 import pandas as pd
 import pytest
 
-from portfolio.models import Contribution, Status
-from portfolio.progress import project_completion
+from portfolio.models import COMMITTED, Contribution, Status, TrafficLight
+from portfolio.progress import HEALTH_COLUMNS, project_completion, project_health
 from strategy.models import Goal
 from strategy.selectors import strategy_overview
 from tests.portfolio.conftest import make_project
@@ -36,7 +37,9 @@ def test_completion_from_reports_status_and_plan():
             "percent_complete": [20, 45, 90],
         }
     )
-    frame = project_completion(projects=projects, reports=reports, today=TODAY)
+    frame = project_completion(
+        projects=projects, reports=reports, today=TODAY, committed=COMMITTED, completed=Status.COMPLETED
+    )
     assert frame.loc[1, "progress"] == pytest.approx(0.45)  # the latest report
     assert frame.loc[2, "progress"] == 1.0  # completed, whatever the last report said
     assert frame.loc[3, "progress"] == 0.0  # approved, no report yet
@@ -75,3 +78,67 @@ def test_a_running_project_moves_its_goal_and_an_idea_does_not(town_a):
     # The indicator stands at (30 − 10) / (90 − 10) = 0.25; the project at 1.0 with the same weight.
     assert before == pytest.approx(0.25)
     assert after == pytest.approx((0.25 + 1.0) / 2)
+
+
+class TestProjectHealth:
+    """The one definition of "late" and "over budget" (the council report's lists)."""
+
+    @staticmethod
+    def health(projects: list[tuple], reports: list[tuple], cost: dict) -> pd.DataFrame:
+        return project_health(
+            projects=pd.DataFrame(projects, columns=["id", "status", "planned_end"]),
+            reports=pd.DataFrame(reports, columns=["project_id", "date", "schedule", "budget", "forecast"]),
+            cost=pd.Series(cost, dtype="float64"),
+            today=TODAY,
+            completed=Status.COMPLETED,
+            red=TrafficLight.RED,
+        )
+
+    def test_late_when_the_planned_end_has_passed_or_the_schedule_is_red(self):
+        past, future = datetime.date(2026, 6, 30), datetime.date(2027, 1, 1)
+        frame = self.health(
+            [
+                (1, "in_progress", past),  # overdue
+                (2, "completed", past),  # finished: not late
+                (3, "in_progress", future),  # red schedule light
+                (4, "approved", None),  # no planned end, no report
+                (5, "in_progress", TODAY),  # due today: not yet late
+            ],
+            [(3, datetime.date(2026, 5, 1), "red", "green", None)],
+            {},
+        )
+        assert frame["late"].tolist() == [True, False, True, False, False]
+        assert frame["overdue"].tolist() == [True, False, False, False, False]
+        assert frame.loc[3, "schedule"] == "red" and frame.loc[4, "schedule"] is None
+
+    def test_over_budget_is_a_forecast_above_the_budget_or_a_red_budget_light(self):
+        day = datetime.date(2026, 5, 1)
+        frame = self.health(
+            [(i, "in_progress", None) for i in range(1, 7)],
+            [
+                (1, day, "green", "green", Decimal("90000")),  # green and below its budget: not over
+                (2, day, "green", "green", Decimal("100000")),  # exactly the budget: not over
+                (3, day, "green", "yellow", Decimal("100000.01")),  # above: over, whatever the light
+                (4, day, "green", "red", None),  # the lead says so
+                (5, day, "green", "green", Decimal("5000")),  # no budget planned: nothing to overrun
+            ],
+            {1: 100_000, 2: 100_000, 3: 100_000, 4: 100_000, 6: 100_000},  # 6 has no report at all
+        )
+        assert frame["over_budget"].tolist() == [False, False, True, True, False, False]
+        assert frame.loc[3, "forecast"] == pytest.approx(100_000.01) and frame.loc[5, "cost"] == 0.0
+
+    def test_only_the_latest_report_counts(self):
+        frame = self.health(
+            [(1, "in_progress", None)],
+            [
+                (1, datetime.date(2026, 6, 1), "green", "green", None),
+                (1, datetime.date(2026, 3, 1), "red", "red", Decimal("999999")),
+            ],
+            {1: 1000},
+        )
+        assert not frame.loc[1, "late"] and not frame.loc[1, "over_budget"]
+        assert pd.isna(frame.loc[1, "forecast"])  # the latest report forecast nothing
+
+    def test_empty(self):
+        frame = self.health([], [], {})
+        assert frame.empty and tuple(frame.columns) == HEALTH_COLUMNS
