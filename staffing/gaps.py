@@ -379,12 +379,14 @@ def suppress(
     """The privacy rule of DESIGN.md §6: hide every figure that rests on fewer than ``min_group`` people.
 
     Where ``count_column`` (the number of people a row is built from) is at least 1 and below
-    ``min_group``, the count and ``value_columns`` become NaN. A count of 0 stays visible: it describes
-    nobody, and "no one holds this skill" is exactly what the skills gap page must be able to say. (Hiding
-    single cells does not stop someone subtracting them from a visible total; pages show no totals across
-    suppressed cells.) A missing count is left as it is.
+    ``min_group``, the count and ``value_columns`` become missing: NaN in numbers, NA in yes/no flags (a
+    flag such as "short" tells as much as the figure it is derived from). A count of 0 stays visible: it
+    describes nobody, and "no one holds this skill" is exactly what the skills gap page must be able to
+    say. (Hiding single cells does not stop someone subtracting them from a visible total; pages show no
+    totals across suppressed cells.) A missing count is left as it is.
 
-    Returns a copy of ``frame`` with those columns as float and a boolean ``suppressed`` column added.
+    Returns a copy of ``frame`` with those columns as float (numbers) or nullable boolean (flags) and a
+    boolean ``suppressed`` column added.
     """
     if min_group < 1:
         raise ValueError(f"The smallest group shown must be at least 1 person, not {min_group}.")
@@ -393,7 +395,9 @@ def suppress(
     hidden = (count >= 1) & (count < min_group)
     for column in dict.fromkeys([count_column, *value_columns]):
         values = result[column]
-        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        if pd.api.types.is_bool_dtype(values):
+            values = values.astype("boolean")
+        elif pd.api.types.is_numeric_dtype(values):
             values = values.astype("float64")
         result[column] = values.mask(hidden)
     result["suppressed"] = hidden

@@ -180,14 +180,20 @@ def _skill_names() -> dict[int, str]:
     return {s.pk: s.name for s in Skill.objects.only("pk", "name_de", "name_en")}
 
 
+# The columns of the gap table that rest on the people holding a skill (hidden below five of them).
+GAP_DERIVED = ("supply_fte", "gap_fte", "coverage", "needed_level", "shortage")
+
+
 @dataclass(frozen=True)
 class GapView:
     """The skills gap as a page, the API or a report shows it.
 
     ``table``: one row per skill and quarter (``gaps.skill_gaps`` columns plus skill name, a ``shortage``
-    flag and ``suppressed``); where fewer than five people hold a skill and the reader may not see
-    individuals, supply and gap are NaN and only ``shortage`` says whether demand exceeds supply.
-    ``options``: the train/hire/buy options of the gap rows (same suppression). ``periods``: the quarters.
+    flag, the number of ``holders`` and ``suppressed``); where fewer than five people hold a skill and the
+    reader may not see individuals, their number and every column derived from them (``GAP_DERIVED``) are
+    missing: supply, gap, coverage and needed level NaN, ``shortage`` NA. The projects' demand stays.
+    ``options``: the train/hire/buy options of the gap rows; none for a suppressed skill (that a skill has
+    options tells that it is short). ``periods``: the quarters.
     """
 
     table: pd.DataFrame
@@ -219,19 +225,17 @@ def gap_view(
     holders = gaps.holder_risks(staff=data.staff, staff_skills=data.staff_skills, today=today, min_level=1)
     table["holders"] = table["skill_id"].map(holders["holders"]).fillna(0).astype("int64")
     table["shortage"] = table["gap_fte"] > 1e-9
-    table["suppressed"] = False
-    if not individuals:
-        small = (table["holders"] > 0) & (table["holders"] < MIN_GROUP)
-        table.loc[small, ["supply_fte", "gap_fte", "coverage"]] = float("nan")
-        table["suppressed"] = small
-        hidden = set(table.loc[small, "skill_id"])
-        options = options.copy()
-        mask = options["skill_id"].isin(hidden)
-        for column in ("train_fte", "train_people", "hire_fte", "gap_fte"):
-            if column in options:
-                options[column] = options[column].astype("float64")
-                options.loc[mask, column] = float("nan")
-        options["suppressed"] = mask
+    if individuals:
+        table["suppressed"] = False
+    else:
+        # Everything derived from the few holders goes, the shortage flag too: "short" beside a hidden
+        # supply says what the supply is not. Demand stays: it is the projects', not the people's.
+        table = gaps.suppress(
+            frame=table, count_column="holders", value_columns=GAP_DERIVED, min_group=MIN_GROUP
+        )
+        # A skill has options only in quarters with a gap, so its rows would tell the shortage as well.
+        options = options[~options["skill_id"].isin(table.loc[table["suppressed"], "skill_id"])]
+    options = options.assign(suppressed=False)
     names = _skill_names()
     table["skill"] = table["skill_id"].map(names)
     options["skill"] = options["skill_id"].map(names)

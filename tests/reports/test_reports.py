@@ -114,8 +114,11 @@ class TestStaffingInReports:
         add_staff(town_a, n=2, skill_code="xoev-standards", level=3)
         add_demand(town_a, skill_code="xoev-standards", level=3, fte="3.0")
         report = report_publish(report=new_report(town_a, strategist, end=DEC), user=strategist, today=JUN)
-        gaps = report.snapshot["staffing"]["gaps"]
-        assert gaps and gaps[0]["suppressed"] is True and gaps[0]["gap"] is None
+        staffing = report.snapshot["staffing"]
+        # Listed among the gaps, the skill of two holders would tell that they do not suffice.
+        assert staffing["gaps"] == []
+        (few,) = staffing["exposure"]
+        assert few["few"] is True and few["suppressed"] is True and few["holders"] is None
 
 
 class TestRounds:

@@ -534,6 +534,14 @@ class TestSuppress:
         assert result["unit"].tolist() == list("abcde")
         assert frame["people"].tolist() == [0, 1, 4, 5, 12]  # the input is left alone
 
+    def test_flags_are_hidden_too(self):
+        # "short" beside a hidden supply says what the supply is not.
+        frame = pd.DataFrame({"people": [2, 7], "gap": [1.5, 0.0], "short": [True, False]})
+        result = suppress(frame=frame, count_column="people", value_columns=["gap", "short"])
+        assert result["short"].isna().tolist() == [True, False]
+        assert not result.loc[1, "short"]
+        assert result[result["short"].fillna(False)].empty  # still usable as a mask
+
     def test_min_group(self):
         frame = pd.DataFrame({"people": [1, 2, 3], "fte": [1.0, 2.0, 3.0]})
         result = suppress(frame=frame, count_column="people", value_columns=["fte"], min_group=3)

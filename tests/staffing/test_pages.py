@@ -88,7 +88,7 @@ class TestSuppression:
         assert "3" in cells(for_hr, xoev.name_en)
         assert 'data-testid="privacy-note"' in for_strategist and 'data-testid="privacy-note"' not in for_hr
 
-    def test_the_gap_page_hides_supply_of_few_holders_but_says_short(
+    def test_the_gap_page_hides_supply_and_shortage_of_few_holders(
         self, town_a, strategist, council, client_for
     ):
         add_staff(town_a, n=2, skill_code="xoev-standards", level=3, fte="0.5")
@@ -96,8 +96,12 @@ class TestSuppression:
         for user in (strategist, council):
             body = client_for(user, "en").get(reverse("staffing:gaps")).content.decode()
             table = body.split('data-testid="skill-quarters"')[1].split("</table>")[0]
-            assert "&lt;5" in table and "short" in table
+            assert "&lt;5" in table and "2.00" in table  # the projects' demand shows
             assert "1.00" not in table  # the two holders' FTE (2 × 0.5) must not show
+            # Neither does whether they suffice: "short" (or an option to train, hire or buy) would say it.
+            assert "short" not in table and "covered" not in table
+            options = body.split('data-testid="gap-options"')[1].split("</table>")[0]
+            assert skill("xoev-standards").name_en not in options
 
 
 class TestQueryCounts:
