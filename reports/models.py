@@ -9,6 +9,8 @@ forever. It is withdrawn only by publishing a correction that names it (``correc
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +19,31 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.access import REPORTS, Role, Scope, ScopedQuerySet
 from municipalities.models import Municipality
+
+# The years a report or round may speak of. A date far outside them (9999-12-31) is a typing error, and the
+# report's arithmetic on dates (the days of a period, the quarters after it) would overflow on it.
+FIRST_DAY, LAST_DAY = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
+
+
+def within_report_years(value: datetime.date) -> None:
+    """Field validator: ``value`` lies from ``FIRST_DAY`` to ``LAST_DAY``."""
+    if value is not None and not FIRST_DAY <= value <= LAST_DAY:
+        raise ValidationError(
+            _("Enter a date from %(first)s to %(last)s."),
+            code="out_of_range",
+            params={"first": FIRST_DAY.year, "last": LAST_DAY.year},
+        )
+
+
+def _within_report_years(prefix: str, *fields: str) -> list[models.CheckConstraint]:
+    """The same rule in the database, one constraint per field (a null date is allowed where the field is)."""
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__range": (FIRST_DAY, LAST_DAY)}),
+            name=f"{prefix}_{name}_in_years",
+        )
+        for name in fields
+    ]
 
 
 class RoundStatus(models.TextChoices):
@@ -32,10 +59,10 @@ class ReportingRound(models.Model):
         verbose_name=_("municipality"),
     )
     title = models.CharField(_("title"), max_length=200)
-    period_start = models.DateField(_("period from"))
-    period_end = models.DateField(_("period until"))
-    meeting_date = models.DateField(_("council meeting"))
-    due_date = models.DateField(_("updates due by"))
+    period_start = models.DateField(_("period from"), validators=[within_report_years])
+    period_end = models.DateField(_("period until"), validators=[within_report_years])
+    meeting_date = models.DateField(_("council meeting"), validators=[within_report_years])
+    due_date = models.DateField(_("updates due by"), validators=[within_report_years])
     status = models.CharField(_("status"), max_length=10, choices=RoundStatus, default=RoundStatus.OPEN)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
 
@@ -53,6 +80,7 @@ class ReportingRound(models.Model):
             models.CheckConstraint(
                 condition=Q(meeting_date__gte=F("due_date")), name="round_due_before_meeting"
             ),
+            *_within_report_years("round", "period_start", "period_end", "meeting_date", "due_date"),
         ]
 
     def __str__(self) -> str:
@@ -101,9 +129,11 @@ class CouncilReport(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="council_reports", verbose_name=_("municipality")
     )
     title = models.CharField(_("title"), max_length=200)
-    period_start = models.DateField(_("period from"))
-    period_end = models.DateField(_("period until"))
-    meeting_date = models.DateField(_("council meeting"), null=True, blank=True)
+    period_start = models.DateField(_("period from"), validators=[within_report_years])
+    period_end = models.DateField(_("period until"), validators=[within_report_years])
+    meeting_date = models.DateField(
+        _("council meeting"), null=True, blank=True, validators=[within_report_years]
+    )
     language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.GERMAN)
     round = models.ForeignKey(
         ReportingRound,
@@ -147,6 +177,7 @@ class CouncilReport(models.Model):
                 condition=Q(status=ReportStatus.DRAFT) | Q(snapshot__isnull=False),
                 name="report_published_has_snapshot",
             ),
+            *_within_report_years("report", "period_start", "period_end", "meeting_date"),
         ]
 
     def __str__(self) -> str:
