@@ -5,7 +5,8 @@
 - ``project_transition``: moves a project to the next status along the checked transitions, stamping the
   actual start and end dates.
 - The scoring model: the default model, weights (refused unless they sum to one), AHP from pairwise
-  comparisons, a project's ratings.
+  comparisons (all at once from the comparisons page, or one judgement at a time from the API), a
+  project's ratings.
 """
 
 from __future__ import annotations
@@ -160,6 +161,12 @@ def scoring_model_apply_comparisons(
         )
         for (first, second), value in judgements.items()
     )
+    return _set_ahp_weights(model=model, criteria=criteria, judgements=judgements)
+
+
+def _set_ahp_weights(
+    *, model: ScoringModel, criteria: Mapping[str, Criterion], judgements: Mapping[tuple[str, str], float]
+) -> ranking.AhpResult:
     keys = sorted(criteria, key=lambda k: (criteria[k].position, k))
     result = ranking.ahp_weights(ranking.pairwise_matrix(keys, judgements))
     scoring_model_set_weights(
@@ -168,10 +175,51 @@ def scoring_model_apply_comparisons(
     return result
 
 
+def _weights_from_stored_comparisons(model: ScoringModel) -> ranking.AhpResult:
+    criteria = {c.key: c for c in Criterion.objects.filter(model=model)}
+    judgements = {
+        (c.first.key, c.second.key): float(c.value)
+        for c in PairwiseComparison.objects.filter(model=model).select_related("first", "second")
+    }
+    return _set_ahp_weights(model=model, criteria=criteria, judgements=judgements)
+
+
 @transaction.atomic
-def assessments_save(*, project: Project, model: ScoringModel, values: Mapping[str, int | None]) -> None:
-    """Set ``project``'s ratings on ``model``'s criteria; None removes a rating (it is then missing)."""
+def pairwise_comparison_save(*, comparison: PairwiseComparison) -> PairwiseComparison:
+    """Store one judgement (new or changed); refuses a pair already judged the other way round.
+
+    Side effect: the model's weights become the AHP weights of all its stored judgements (method "ahp"),
+    a pair without a judgement counting as equally important, as when the comparisons page saves them.
+    """
+    comparison.full_clean()
+    comparison.save()
+    _weights_from_stored_comparisons(comparison.model)
+    return comparison
+
+
+@transaction.atomic
+def pairwise_comparison_delete(*, comparison: PairwiseComparison) -> None:
+    """Remove one judgement. Side effect: the weights follow the remaining judgements (as above)."""
+    model = comparison.model
+    comparison.delete()
+    _weights_from_stored_comparisons(model)
+
+
+@transaction.atomic
+def assessments_save(
+    *,
+    project: Project,
+    model: ScoringModel,
+    values: Mapping[str, int | None],
+    notes: Mapping[str, str] | None = None,
+) -> dict[str, Assessment]:
+    """Set ``project``'s ratings on ``model``'s criteria; None removes a rating (it is then missing).
+
+    A rating that exists is corrected, so there is one per project and criterion. ``notes`` sets the
+    reasons of the given criteria (the others keep theirs). Returns the ratings kept, by criterion key.
+    """
     criteria = {c.key: c for c in Criterion.objects.filter(model=model, key__in=list(values))}
+    saved: dict[str, Assessment] = {}
     for key, value in values.items():
         if value is None:
             Assessment.objects.filter(project=project, criterion=criteria[key]).delete()
@@ -180,5 +228,9 @@ def assessments_save(*, project: Project, model: ScoringModel, values: Mapping[s
             project=project, criterion=criteria[key]
         ).first() or Assessment(project=project, criterion=criteria[key])
         assessment.value = value
+        if notes and key in notes:
+            assessment.note = notes[key]
         assessment.full_clean()
         assessment.save()
+        saved[key] = assessment
+    return saved

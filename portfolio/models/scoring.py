@@ -271,3 +271,18 @@ class PairwiseComparison(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first} : {self.second} = {self.value}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.model_id and self.first_id and self.second_id):
+            return
+        if self.first.model_id != self.model_id or self.second.model_id != self.model_id:
+            raise ValidationError(_("Both criteria must belong to this scoring model."))
+        # One judgement per pair, in either order (the matrix takes the reciprocal for the other).
+        reverse = PairwiseComparison.objects.filter(
+            model_id=self.model_id, first_id=self.second_id, second_id=self.first_id
+        )
+        if reverse.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                _("This pair is already judged the other way round; change that judgement instead.")
+            )
