@@ -1,6 +1,17 @@
-"""The test suite: fast hashing, plain static storage."""
+"""The test suite: fast hashing, plain static storage, SQLite in a file of its own."""
+
+import os
+import tempfile
 
 from .dev import *  # noqa: F403
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared in-memory database: threads of a test (two writers at once) get
+    # connections that lock as a server's do, where the in-memory one fails at once ("table is locked").
+    # One file per test process, so runs side by side do not share it; removed after the run.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"digiplan-test-{os.getpid()}.sqlite3")
+    }
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
