@@ -1,13 +1,31 @@
 """Every model of municipalities, strategy, portfolio and staffing as an endpoint of /api/v1/ (DESIGN.md §7),
-each behind the scoping gate. The route name is the resource's URL segment."""
+each behind the scoping gate. The route name is the resource's URL segment.
+
+Where a page writes through an action, so does the API (DESIGN.md §3): memberships, projects (the lead's
+grant, status transitions), measurements (recorded or corrected), ratings, criteria weights and pairwise
+comparisons. The other models are saved by the serializer after ``full_clean``, as their page forms do.
+"""
 
 from __future__ import annotations
 
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
 
 from municipalities.access import PORTFOLIO, Action, role_allows
+from municipalities.actions import membership_add, membership_remove
 from municipalities.models import Membership, Municipality, OrgUnit
-from portfolio.actions import project_save
+from portfolio.actions import (
+    assessments_save,
+    pairwise_comparison_delete,
+    pairwise_comparison_save,
+    project_save,
+    project_transition,
+    scoring_model_set_weights,
+)
 from portfolio.models import (
     Assessment,
     Contribution,
@@ -34,6 +52,7 @@ from staffing.models import (
     StaffSkill,
     Vacancy,
 )
+from strategy.actions import measurement_record
 from strategy.models import CouncilResolution, FieldOfAction, Goal, Indicator, Measurement, Strategy
 
 from .base import ScopedSerializer, ScopedViewSet, roles_in
@@ -50,17 +69,35 @@ class MunicipalityViewSet(ScopedViewSet):
         super().perform_destroy(instance)
 
 
+class MembershipSerializerBase(ScopedSerializer):
+    def create(self, validated_data):
+        return membership_add(**validated_data)
+
+
+class MembershipViewSet(ScopedViewSet):
+    def destroy_object(self, instance) -> None:
+        membership_remove(membership=instance)  # never the municipality's last administrator
+
+
 class ProjectSerializerBase(ScopedSerializer):
     """Saves through ``portfolio.actions.project_save``, as the pages do, so the lead's guardian grant
-    follows ``lead`` (granted to a new lead, taken from the one replaced)."""
+    follows ``lead`` (granted to a new lead, taken from the one replaced). A changed ``status`` moves
+    along ``project_transition`` (checked, stamping the actual start and end) after the other fields are
+    saved, in the same transaction, as the status buttons of the project page do."""
+
+    transitions = ("status",)
 
     def create(self, validated_data):
         return project_save(project=Project(**validated_data))
 
     def update(self, instance, validated_data):
+        status = validated_data.pop("status", instance.status)
         for name, value in validated_data.items():
             setattr(instance, name, value)
-        return project_save(project=instance)
+        project = project_save(project=instance)
+        if status != project.status:
+            project = project_transition(project=project, status=status)
+        return project
 
 
 class ProjectViewSet(ScopedViewSet):
@@ -87,9 +124,152 @@ class StatusReportViewSet(ScopedViewSet):
         return {"author": self.request.user}
 
 
+class MeasurementSerializerBase(ScopedSerializer):
+    """A value for an indicator and a date that already has one corrects it (``measurement_record``, as
+    on the goal page), so there stays one measurement per date."""
+
+    corrects_on = ("indicator", "date")
+
+    def create(self, validated_data):
+        return measurement_record(
+            indicator=validated_data["indicator"],
+            date=validated_data["date"],
+            value=validated_data["value"],
+            source=validated_data.get("source", ""),
+            note=validated_data.get("note", ""),
+            by=validated_data.get("recorded_by"),
+        )
+
+
 class MeasurementViewSet(ScopedViewSet):
     def create_extra(self) -> dict:
         return {"recorded_by": self.request.user}
+
+    def update_extra(self) -> dict:
+        return {"recorded_by": self.request.user}  # who corrected it, as a second record does
+
+
+class AssessmentSerializerBase(ScopedSerializer):
+    """Ratings through ``portfolio.actions.assessments_save``, as on the ratings page: a second rating of
+    a project on a criterion corrects the first. A rating stays on its criterion (rate another by POST)."""
+
+    corrects_on = ("project", "criterion")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance is not None and "criterion" in self.fields:
+            self.fields["criterion"].read_only = True
+
+    @staticmethod
+    def _save(*, project, criterion, validated_data, value):
+        notes = {criterion.key: validated_data["note"]} if "note" in validated_data else None
+        saved = assessments_save(
+            project=project, model=criterion.model, values={criterion.key: value}, notes=notes
+        )
+        return saved[criterion.key]
+
+    def create(self, validated_data):
+        return self._save(
+            project=validated_data["project"],
+            criterion=validated_data["criterion"],
+            validated_data=validated_data,
+            value=validated_data["value"],
+        )
+
+    def update(self, instance, validated_data):
+        return self._save(
+            project=instance.project,
+            criterion=instance.criterion,
+            validated_data=validated_data,
+            value=validated_data.get("value", instance.value),
+        )
+
+
+class AssessmentViewSet(ScopedViewSet):
+    def destroy_object(self, instance) -> None:
+        assessments_save(
+            project=instance.project, model=instance.criterion.model, values={instance.criterion.key: None}
+        )
+
+
+# A criterion's part in the weighting, written through ``scoring_model_set_weights`` (weights sum to one).
+WEIGHTING = ("weight", "basis", "lower_is_better")
+
+
+class CriterionSerializerBase(ScopedSerializer):
+    """Name, key and position are saved as they are; weight, basis and direction through
+    ``scoring_model_set_weights`` as on the criteria page, which refuses weights that no longer sum to one
+    (change several weights at once through ``POST /scoring-models/{id}/weights/``)."""
+
+    def update(self, instance, validated_data):
+        weighting = {name: validated_data.pop(name) for name in WEIGHTING if name in validated_data}
+        instance = super().update(instance, validated_data)
+        if weighting:
+            model = instance.model
+            weights = {}
+            if "weight" in weighting:
+                stored = dict(model.criteria.values_list("key", "weight"))
+                weights = stored | {instance.key: weighting["weight"]}
+            scoring_model_set_weights(
+                model=model,
+                weights=weights,
+                bases={instance.key: weighting["basis"]} if "basis" in weighting else None,
+                lower_is_better=(
+                    {instance.key: weighting["lower_is_better"]} if "lower_is_better" in weighting else None
+                ),
+                # Weights set here are set directly; a change of basis or direction keeps the method.
+                **({} if "weight" in weighting else {"method": model.method}),
+            )
+            instance.refresh_from_db()
+        return instance
+
+
+class WeightsSerializer(serializers.Serializer):
+    """The weights of a scoring model's criteria by key; together they sum to one."""
+
+    weights = serializers.DictField(
+        child=serializers.DecimalField(max_digits=5, decimal_places=4, min_value=0, max_value=1),
+        allow_empty=False,
+    )
+
+
+class ScoringModelViewSet(ScopedViewSet):
+    @extend_schema(request=WeightsSerializer, responses=WeightsSerializer)
+    @action(detail=True, methods=["post"], serializer_class=WeightsSerializer)
+    def weights(self, request, pk=None):
+        """Set the weights of the model's criteria at once, as the ranking and criteria pages do
+        (``scoring_model_set_weights``): refused unless they sum to one; the method becomes "direct"."""
+        model = self.get_object()
+        data = WeightsSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        weights = data.validated_data["weights"]
+        keys = set(model.criteria.values_list("key", flat=True))
+        if unknown := sorted(set(weights) - keys):
+            raise serializers.ValidationError({"weights": [", ".join(unknown)]})
+        with transaction.atomic():
+            locked = self._locked(model)
+            self._check_write(locked, Action.CHANGE)
+            self._write(lambda: scoring_model_set_weights(model=locked, weights=weights))
+        stored = dict(locked.criteria.values_list("key", "weight"))
+        return Response(WeightsSerializer({"weights": stored}).data)
+
+
+class PairwiseComparisonSerializerBase(ScopedSerializer):
+    """One judgement through ``pairwise_comparison_save``: the model's weights follow its judgements (AHP),
+    as when the comparisons page saves them."""
+
+    def create(self, validated_data):
+        return pairwise_comparison_save(comparison=PairwiseComparison(**validated_data))
+
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return pairwise_comparison_save(comparison=instance)
+
+
+class PairwiseComparisonViewSet(ScopedViewSet):
+    def destroy_object(self, instance) -> None:
+        pairwise_comparison_delete(comparison=instance)
 
 
 ROUTES = {
@@ -104,7 +284,13 @@ ROUTES = {
     "org-units": endpoint(
         OrgUnit, filters=("municipality", "parent"), search=("name", "short_name"), ordering=("name",)
     ),
-    "memberships": endpoint(Membership, filters=("municipality", "user", "role"), ordering=("municipality",)),
+    "memberships": endpoint(
+        Membership,
+        filters=("municipality", "user", "role"),
+        ordering=("municipality",),
+        serializer_base=MembershipSerializerBase,
+        viewset_base=MembershipViewSet,
+    ),
     # strategy
     "council-resolutions": endpoint(
         CouncilResolution, filters=("municipality",), search=("number", "title"), ordering=("date",)
@@ -124,7 +310,11 @@ ROUTES = {
         Indicator, filters=("goal", "owner", "kind"), search=("name",), ordering=("name",)
     ),
     "measurements": endpoint(
-        Measurement, filters=("indicator",), ordering=("date",), viewset_base=MeasurementViewSet
+        Measurement,
+        filters=("indicator",),
+        ordering=("date",),
+        serializer_base=MeasurementSerializerBase,
+        viewset_base=MeasurementViewSet,
     ),
     # portfolio
     "subject-areas": reference_endpoint(SubjectArea, search=("name_de", "name_en")),
@@ -157,11 +347,29 @@ ROUTES = {
     "milestones": endpoint(Milestone, filters=("project",), search=("title",), ordering=("due_date",)),
     "contributions": endpoint(Contribution, filters=("project", "goal"), ordering=("project",)),
     "scoring-models": endpoint(
-        ScoringModel, filters=("municipality", "active"), search=("name",), ordering=("name",)
+        ScoringModel,
+        filters=("municipality", "active"),
+        search=("name",),
+        ordering=("name",),
+        viewset_base=ScoringModelViewSet,
     ),
-    "criteria": endpoint(Criterion, filters=("model", "key"), ordering=("position",)),
-    "assessments": endpoint(Assessment, filters=("project", "criterion"), ordering=("project",)),
-    "pairwise-comparisons": endpoint(PairwiseComparison, filters=("model",), ordering=("model",)),
+    "criteria": endpoint(
+        Criterion, filters=("model", "key"), ordering=("position",), serializer_base=CriterionSerializerBase
+    ),
+    "assessments": endpoint(
+        Assessment,
+        filters=("project", "criterion"),
+        ordering=("project",),
+        serializer_base=AssessmentSerializerBase,
+        viewset_base=AssessmentViewSet,
+    ),
+    "pairwise-comparisons": endpoint(
+        PairwiseComparison,
+        filters=("model",),
+        ordering=("model",),
+        serializer_base=PairwiseComparisonSerializerBase,
+        viewset_base=PairwiseComparisonViewSet,
+    ),
     # staffing
     "skill-categories": reference_endpoint(SkillCategory, search=("name_de", "name_en")),
     "skills": reference_endpoint(

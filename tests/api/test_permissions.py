@@ -165,7 +165,11 @@ UNIQUE: dict[str, Callable] = {
     "scoring-models": lambda t: {"name": "Zweites Modell", "active": False},
     "criteria": lambda t: {"key": "citizen_contact", "name": "Bürgerkontakt"},
     "assessments": lambda t: {"criterion": t.extra["risk"].pk},
-    "pairwise-comparisons": lambda t: {"first": t.extra["risk"].pk, "second": t.objects["criteria"].pk},
+    # A pair not yet judged: town_a judges urgency against risk, and a pair is judged in one order only.
+    "pairwise-comparisons": lambda t: {
+        "first": t.extra["risk"].pk,
+        "second": t.objects["scoring-models"].criteria.get(key="reuse").pk,
+    },
     "role-profiles": lambda t: {"name": "Digitallotse"},
     "role-profile-skills": lambda t: {"skill": t.extra["skill_2"].pk},
     "staff": lambda t: {"personnel_number": "P-99999"},
