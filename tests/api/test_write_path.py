@@ -220,7 +220,7 @@ class TestAWriteStaysInTheWritersReach:
         url = f"/api/v1/memberships/{membership.pk}/"
         response = client.patch(url, {"role": "council"}, format="json")
         assert response.status_code == 403
-        assert "Nothing was changed" in response.json()["detail"] or "Nichts" in response.json()["detail"]
+        assert "Es wurde nichts geändert" in response.json()["detail"]
         membership.refresh_from_db()
         assert membership.role == Role.ADMIN
         assert client.get(url).status_code == 200  # still the admin's to manage
