@@ -21,7 +21,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from municipalities.access import PORTFOLIO, Role, Scope, ScopedQuerySet
-from municipalities.models import Municipality, OrgUnit
+from municipalities.models import Membership, Municipality, OrgUnit
 from municipalities.periods import PeriodLocked
 from strategy.models import Goal
 
@@ -264,6 +264,15 @@ class Project(models.Model):
             and self.org_unit.municipality_id != self.municipality_id
         ):
             add("org_unit", _("The responsible unit must belong to this municipality."))
+        # The page offers the municipality's members only; the API and the admin take any user id.
+        if (
+            self.lead_id
+            and self.municipality_id
+            and not Membership.objects.filter(
+                user_id=self.lead_id, municipality_id=self.municipality_id
+            ).exists()
+        ):
+            add("lead", _("The project lead must be a member of this municipality."))
         if self.status == Status.COMPLETED and not self.actual_end:
             add("actual_end", _("A completed project needs its actual end date."))
         if errors:
