@@ -117,9 +117,10 @@ class TestCountries:
             municipality.save()
 
     def test_the_message_names_the_rule_of_the_country(self):
-        with translation.override("en"), pytest.raises(ValidationError) as error:
-            build(country=Country.AUSTRIA, ags="123", state="").full_clean()
-        assert "5 digits" in error.value.message_dict["ags"][0]
+        with translation.override("en"):
+            with pytest.raises(ValidationError) as error:
+                build(country=Country.AUSTRIA, ags="123", state="").full_clean()
+            assert "5 digits" in error.value.message_dict["ags"][0]
 
     def test_vienna_and_zurich_are_entered_through_the_api(self, make_user):
         from rest_framework.test import APIClient
