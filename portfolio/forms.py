@@ -17,6 +17,7 @@ from municipalities.forms import StyledForm, TenantForm
 from strategy.models import Goal, StrategyStatus
 
 from .models import (
+    INITIAL,
     Basis,
     Contribution,
     Criterion,
@@ -26,7 +27,6 @@ from .models import (
     ProjectCost,
     Service,
     ServiceChange,
-    Status,
     StatusReport,
 )
 
@@ -63,8 +63,6 @@ class ProjectForm(TenantForm):
     ``manage``: whether the user may manage the portfolio (strategist, admin); a project lead editing the
     project it leads cannot hand the project to someone else.
     """
-
-    INITIAL_STATUSES = (Status.IDEA, Status.PROPOSED, Status.APPROVED)
 
     class Meta:
         model = Project
@@ -115,7 +113,7 @@ class ProjectForm(TenantForm):
         if self.instance.pk:
             del self.fields["status"]
         else:
-            self.fields["status"].choices = [(s.value, s.label) for s in self.INITIAL_STATUSES]
+            self.fields["status"].choices = [(s.value, s.label) for s in INITIAL]
         if manage:
             self.fields["lead"].queryset = (
                 get_user_model()

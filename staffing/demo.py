@@ -31,7 +31,7 @@ from typing import NamedTuple
 from django.db import transaction
 
 from municipalities.models import Municipality, OrgUnit
-from portfolio.models import Project, Status
+from portfolio.models import COMMITTED, Project, Status
 
 from . import catalogue
 from .models import (
@@ -459,7 +459,8 @@ DEMANDS: dict[str, list[Need]] = {
         ("specialised-procedures", 3, "0.2", None, None)],
 }
 # fmt: on
-DEMAND_STATUSES = (Status.PROPOSED, Status.APPROVED, Status.IN_PROGRESS, Status.ON_HOLD)
+# The demo's projects state their demand from the proposal on (the gap analysis counts COMMITTED ones).
+DEMAND_STATUSES = (Status.PROPOSED, *COMMITTED)
 
 
 def _month_end(year: int, month: int) -> date:
