@@ -19,7 +19,7 @@ from municipalities.models import Municipality
 from municipalities.query import parse_id
 from portfolio import ranking as ranking_analysis
 from portfolio import selectors as portfolio_selectors
-from portfolio.models import Status
+from portfolio.models import COMMITTED, Status
 from staffing import selectors as staffing_selectors
 from strategy import selectors as strategy_selectors
 from strategy.models import Strategy
@@ -224,7 +224,7 @@ class SkillsGapView(APIView):
             user=request.user,
             municipality=municipality,
             individuals=staffing_selectors.sees_individuals(request.user, municipality, roles),
-            statuses=statuses or staffing_selectors.DEFAULT_STATUSES,
+            statuses=statuses or COMMITTED,
         )
         table = view.table.assign(quarter=view.table["quarter"].astype(str))
         columns = [

@@ -235,19 +235,10 @@ def _portfolio(*, user, municipality, start: dt.date, end: dt.date, today: dt.da
 
 
 def _staffing(*, user, municipality, today: dt.date) -> dict:
-    gaps = staffing.gap_view(user=user, municipality=municipality, individuals=False, today=today)
-    table = gaps.table
-    short = table[table["shortage"]]
+    summary = staffing.gap_view(user=user, municipality=municipality, individuals=False, today=today).summary
     largest = (
-        short.groupby(["skill_id", "skill"])
-        .agg(
-            quarters=("quarter", "count"),
-            first=("quarter", "min"),
-            gap=("gap_fte", "max"),
-            suppressed=("suppressed", "any"),
-        )
-        .reset_index()
-        .sort_values(["quarters", "gap"], ascending=False)
+        summary[summary["quarters_short"] > 0]
+        .sort_values(["quarters_short", "gap_fte"], ascending=False)
         .head(TOP)
     )
     exposure = staffing.exposure_view(user=user, municipality=municipality, individuals=False, today=today)
@@ -257,9 +248,9 @@ def _staffing(*, user, municipality, today: dt.date) -> dict:
         "gaps": [
             {
                 "skill": r["skill"],
-                "quarters": int(r["quarters"]),
-                "first": str(r["first"]),
-                "gap": None if r["suppressed"] else _num(r["gap"], 2),
+                "quarters": int(r["quarters_short"]),
+                "first": str(r["first_short"]),
+                "gap": None if r["suppressed"] else _num(r["gap_fte"], 2),
                 "suppressed": bool(r["suppressed"]),
             }
             for r in largest.to_dict("records")

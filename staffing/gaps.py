@@ -55,6 +55,8 @@ HORIZON_YEARS = 5
 SHORT_GAP_QUARTERS = 2
 
 GAP_COLUMNS = ("skill_id", "quarter", "demand_fte", "supply_fte", "gap_fte", "coverage", "needed_level")
+CAPACITY_COLUMNS = ("skill_id", "level", "quarter", "supply_fte", "holders")
+SUMMARY_COLUMNS = ("demand_fte", "gap_fte", "shortage", "quarters_short", "first_short", "suppressed")
 OPTION_COLUMNS = (
     "skill_id",
     "quarter",
@@ -134,34 +136,18 @@ def skill_gaps(
         demand_weight[~_mask(demand_filter, index=demand.index)] = 0.0
     demand_used = (demand_weight > 0).any(axis=1)
 
-    staff_counts = _active(holdings["exit"].to_numpy()[:, None], first_day) & _valid(
-        holdings["valid"].to_numpy()[:, None], first_day
+    supply_skill, supply_level, supply_weight, counted = _supply_rows(
+        holdings=holdings, hire=hire, first_day=first_day, last_day=last_day
     )
-    staff_weight = holdings["fte"].to_numpy()[:, None] * staff_counts
-    hire_day = _days(hire["expected_date"])
-    hire_counts = hire_day[:, None] <= last_day
-    hire_weight = _floats(hire["fte"])[:, None] * hire_counts
-    hire_level = _levels(hire["level"], missing=LEVELS[0])
-    hire_skill = _ints(hire["skill_id"])
 
-    skills = np.unique(
-        np.concatenate(
-            [
-                demand_skill[demand_used],
-                holdings["skill_id"].to_numpy()[staff_counts.any(axis=1)],
-                hire_skill[hire_counts.any(axis=1)],
-            ]
-        )
-    )
+    skills = np.unique(np.concatenate([demand_skill[demand_used], supply_skill[counted.any(axis=1)]]))
     n_skills, n_quarters = len(skills), len(periods)
     level_demand = _by_skill_level(demand_skill, demand_level, demand_weight, skills=skills)
-    level_supply = _by_skill_level(
-        holdings["skill_id"].to_numpy(), holdings["level"].to_numpy(), staff_weight, skills=skills
-    ) + _by_skill_level(hire_skill, hire_level, hire_weight, skills=skills)
+    level_supply = _by_skill_level(supply_skill, supply_level, supply_weight, skills=skills)
 
     # Cumulated from the top level down: index L − 1 holds D(L) and S(L), the FTE at levels ≥ L.
-    at_least_demand = np.flip(np.cumsum(np.flip(level_demand, axis=1), axis=1), axis=1)
-    at_least_supply = np.flip(np.cumsum(np.flip(level_supply, axis=1), axis=1), axis=1)
+    at_least_demand = _at_least(level_demand)
+    at_least_supply = _at_least(level_supply)
     shortfall = at_least_demand - at_least_supply
     worst = shortfall.max(axis=1, initial=0.0)
     gap = np.where(worst > _EPS, worst, 0.0)
@@ -192,6 +178,86 @@ def skill_gaps(
             "needed_level": _nullable_levels(needed),
         }
     )
+
+
+def gap_summary(*, gaps: pd.DataFrame) -> pd.DataFrame:
+    """Each demanded skill over the quarters of :func:`skill_gaps` (suppressed or not): its largest demand
+    and gap, whether and in how many quarters it is short, from which quarter, and whether it is suppressed.
+
+    ``gaps`` has skill_id, quarter, demand_fte, gap_fte, shortage (bool; NA where suppressed) and
+    suppressed. Returns a frame indexed by ``skill_id`` (ascending; skills without demand in any quarter
+    are left out) with the columns of ``SUMMARY_COLUMNS``: ``demand_fte`` and ``gap_fte`` (the largest;
+    NaN where suppressed), ``shortage`` (short in some quarter; a suppressed row is not counted short, its
+    flag is hidden), ``quarters_short`` (int), ``first_short`` (the first short quarter, NaT if none) and
+    ``suppressed`` (some quarter is).
+    """
+    frame = _required(
+        gaps, ("skill_id", "quarter", "demand_fte", "gap_fte", "shortage", "suppressed"), what="gaps"
+    )
+    demanded = frame[_floats(frame["demand_fte"]) > 0]
+    short = pd.Series(demanded["shortage"], dtype="boolean").fillna(False).astype(bool)
+    quarter = pd.PeriodIndex(demanded["quarter"], freq="Q")
+    rows = pd.DataFrame(
+        {
+            "skill_id": _ints(demanded["skill_id"]),
+            "demand_fte": _floats(demanded["demand_fte"]),
+            "gap_fte": _floats(demanded["gap_fte"], missing=np.nan),
+            "shortage": short.to_numpy(),
+            "short_quarter": pd.Series(quarter).where(short.to_numpy()).to_numpy(),
+            "suppressed": pd.Series(demanded["suppressed"]).fillna(False).astype(bool).to_numpy(),
+        }
+    )
+    summary = rows.groupby("skill_id").agg(
+        demand_fte=("demand_fte", "max"),
+        gap_fte=("gap_fte", "max"),
+        shortage=("shortage", "any"),
+        quarters_short=("shortage", "sum"),
+        first_short=("short_quarter", "min"),
+        suppressed=("suppressed", "any"),
+    )
+    summary["quarters_short"] = summary["quarters_short"].astype("int64")
+    summary["shortage"] = summary["shortage"].astype(bool)
+    summary["suppressed"] = summary["suppressed"].astype(bool)
+    return summary[list(SUMMARY_COLUMNS)]
+
+
+def capacity(
+    *, staff: pd.DataFrame, staff_skills: pd.DataFrame, hires: pd.DataFrame, periods: pd.PeriodIndex
+) -> pd.DataFrame:
+    """The supply of every skill at every level in every quarter of ``periods``: the raw capacity, by the
+    rules of the module docstring and the same supply :func:`skill_gaps` holds demand against.
+
+    For internal use as plain data (a scenario optimizer's staff capacity per skill and year): it is not
+    suppressed, so it is never shown to people as it is; pass what a page shows through :func:`suppress`.
+
+    Returns the columns of ``CAPACITY_COLUMNS``, one row per skill that someone (or a hire) brings in some
+    quarter, level of ``LEVELS`` and quarter, ordered by skill_id, level, quarter: ``supply_fte`` is
+    S(level), the FTE of staff and hires at that level or above; ``holders`` the number of people (not
+    hires) among them.
+    """
+    periods = pd.PeriodIndex(periods)
+    first_day, last_day = _period_days(periods)
+    holdings = _holdings(staff=staff, staff_skills=staff_skills)
+    hire = _required(hires, HIRE_INPUT, what="hires")
+    skill, level, weight, counted = _supply_rows(
+        holdings=holdings, hire=hire, first_day=first_day, last_day=last_day
+    )
+    skills = np.unique(skill[counted.any(axis=1)])
+    people = np.zeros_like(counted, dtype="float64")
+    people[: len(holdings)] = counted[: len(holdings)]
+    # A person holds a skill once (one staff skill per person and skill), so staff rows count people.
+    fte = _at_least(_by_skill_level(skill, level, weight, skills=skills))
+    holders = _at_least(_by_skill_level(skill, level, people, skills=skills))
+    n_skills, n_quarters = len(skills), len(periods)
+    return pd.DataFrame(
+        {
+            "skill_id": np.repeat(skills, _N_LEVELS * n_quarters),
+            "level": np.tile(np.repeat(np.array(LEVELS), n_quarters), n_skills),
+            "quarter": periods.take(np.tile(np.arange(n_quarters), n_skills * _N_LEVELS)),
+            "supply_fte": fte.ravel(),
+            "holders": holders.ravel().round().astype(np.int64),
+        }
+    )[list(CAPACITY_COLUMNS)]
 
 
 def gap_options(
@@ -327,17 +393,34 @@ def profile_gaps(
     profiles: pd.DataFrame,
     at: datetime.date | None = None,
 ) -> pd.DataFrame:
-    """Where people fall short of the target levels of their role profile.
+    """Where people fall short of the target levels of their role profile: the rows of
+    :func:`profile_levels` with a shortfall (≥ 1), renumbered."""
+    levels = profile_levels(
+        staff=staff, staff_skills=staff_skills, role_of_staff=role_of_staff, profiles=profiles, at=at
+    )
+    return levels[levels["shortfall"] > 0].reset_index(drop=True)
+
+
+def profile_levels(
+    *,
+    staff: pd.DataFrame,
+    staff_skills: pd.DataFrame,
+    role_of_staff: pd.Series,
+    profiles: pd.DataFrame,
+    at: datetime.date | None = None,
+) -> pd.DataFrame:
+    """Every person's level in every target skill of their role profile, against the target: the one
+    rule for a shortfall, for the training page (:func:`profile_gaps`) and a person's own page alike.
 
     ``role_of_staff`` maps staff id (its index) to role_profile_id (missing: no profile); ``profiles`` has
     role_profile_id, skill_id and target_level. Only people of ``staff`` who have not left by ``at`` are
     looked at; a skill counts with its level if it is valid at ``at``, else as not held. ``at`` defaults to
     the machine's date; callers that know the municipality's "today" pass it.
 
-    Returns one row per person and profile skill whose actual level is below the target, ordered by
-    staff_id, then skill_id, with the columns of ``PROFILE_GAP_COLUMNS`` (all int): ``staff_id``,
-    ``skill_id``, ``target_level``, ``actual_level`` (0 where not held or expired) and ``shortfall``
-    (target − actual, ≥ 1).
+    Returns one row per person and profile skill, ordered by staff_id, then skill_id, with the columns of
+    ``PROFILE_GAP_COLUMNS`` (all int): ``staff_id``, ``skill_id``, ``target_level``, ``actual_level`` (0
+    where not held or expired: an expired certificate is not a skill) and ``shortfall`` (target − actual,
+    0 where the target is met).
     """
     people = _required(staff, STAFF_INPUT, what="staff")
     at_day = _days(pd.Series([at or datetime.date.today()]))[0]
@@ -360,7 +443,6 @@ def profile_gaps(
     actual = held.groupby(["staff_id", "skill_id"])["level"].max().rename("actual_level")
     rows = assigned.merge(targets, on="role_profile_id").join(actual, on=["staff_id", "skill_id"])
     rows["actual_level"] = rows["actual_level"].fillna(0)
-    rows = rows[rows["actual_level"] < rows["target_level"]]
     result = pd.DataFrame(
         {
             "staff_id": rows["staff_id"].to_numpy(dtype=np.int64),
@@ -369,7 +451,7 @@ def profile_gaps(
             "actual_level": rows["actual_level"].to_numpy(dtype=np.int64),
         }
     )
-    result["shortfall"] = result["target_level"] - result["actual_level"]
+    result["shortfall"] = (result["target_level"] - result["actual_level"]).clip(lower=0)
     return result.sort_values(["staff_id", "skill_id"], kind="stable").reset_index(drop=True)
 
 
@@ -478,6 +560,36 @@ def _holdings(*, staff: pd.DataFrame, staff_skills: pd.DataFrame) -> pd.DataFram
             "org_unit_id": _floats(people["org_unit_id"], missing=np.nan)[first][position],
         }
     )
+
+
+def _supply_rows(
+    *, holdings: pd.DataFrame, hire: pd.DataFrame, first_day: np.ndarray, last_day: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Who brings which skill in each quarter (the rules of the module docstring): staff skills first,
+    then hires, as skill, level, FTE weight (rows × quarters) and whether the row counts in the quarter."""
+    staff_counts = _active(holdings["exit"].to_numpy()[:, None], first_day) & _valid(
+        holdings["valid"].to_numpy()[:, None], first_day
+    )
+    hire_counts = _days(hire["expected_date"])[:, None] <= last_day
+    return (
+        np.concatenate([holdings["skill_id"].to_numpy(dtype=np.int64), _ints(hire["skill_id"])]),
+        np.concatenate(
+            [holdings["level"].to_numpy(dtype=np.int64), _levels(hire["level"], missing=LEVELS[0])]
+        ),
+        np.vstack(
+            [
+                holdings["fte"].to_numpy()[:, None] * staff_counts,
+                _floats(hire["fte"])[:, None] * hire_counts,
+            ]
+        ),
+        np.vstack([staff_counts, hire_counts]),
+    )
+
+
+def _at_least(by_level: np.ndarray) -> np.ndarray:
+    """Skill × level × quarter sums cumulated from the top level down: index L − 1 holds the sum at
+    levels ≥ L (levels nest: someone at level 4 can do what level 3 asks)."""
+    return np.flip(np.cumsum(np.flip(by_level, axis=1), axis=1), axis=1)
 
 
 def _by_skill_level(

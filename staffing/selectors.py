@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from municipalities.access import PORTFOLIO, STAFF_RECORDS, Action, role_allows
 from municipalities.models import Membership, Municipality, OrgUnit
-from portfolio.models import COUNCIL_VISIBLE, Status
+from portfolio.models import COMMITTED, COUNCIL_VISIBLE
 from portfolio.selectors import project_list
 
 from . import gaps
@@ -32,8 +32,6 @@ from .models import (
     Vacancy,
 )
 
-MIN_GROUP = 5
-DEFAULT_STATUSES = (Status.APPROVED, Status.IN_PROGRESS, Status.ON_HOLD)
 QUARTERS = 12
 
 
@@ -80,6 +78,40 @@ def staff_detail(*, staff: StaffMember) -> StaffMember:
     )
 
 
+def staff_profile_targets(*, staff: StaffMember, today: datetime.date | None = None) -> list[dict]:
+    """The target skills of ``staff``'s role profile against what the person holds, for their page: one
+    dict per target (``target``: the prefetched RoleProfileSkill, ``level``: the level held and valid
+    today, ``shortfall``), by ``gaps.profile_levels``, the rule the training page counts by (an expired
+    skill is not held). ``staff`` comes from ``staff_detail``; two queries."""
+    if staff.role_profile is None:
+        return []
+    today = today or timezone.localdate()
+    levels = gaps.profile_levels(
+        # Their own page shows a person's targets even after their exit (the aggregates leave them out).
+        staff=pd.DataFrame(
+            [{"id": staff.pk, "org_unit_id": staff.org_unit_id, "fte": staff.fte, "exit_date": None}]
+        ),
+        staff_skills=_frame(
+            StaffSkill.objects.filter(staff=staff), ["staff_id", "skill_id", "level", "valid_until"]
+        ),
+        role_of_staff=pd.Series({staff.pk: staff.role_profile_id}),
+        profiles=_frame(
+            RoleProfileSkill.objects.filter(profile_id=staff.role_profile_id),
+            ["profile_id", "skill_id", "target_level"],
+            ["role_profile_id", "skill_id", "target_level"],
+        ),
+        at=today,
+    ).set_index("skill_id")
+    return [
+        {
+            "target": target,
+            "level": int(levels.at[target.skill_id, "actual_level"]),
+            "shortfall": int(levels.at[target.skill_id, "shortfall"]),
+        }
+        for target in staff.role_profile.skills.all()
+    ]
+
+
 def role_profile_list(*, user, municipality, action: Action | str = Action.VIEW) -> QuerySet[RoleProfile]:
     return RoleProfile.objects.for_user(user, action, municipality=municipality).prefetch_related(
         Prefetch(
@@ -108,7 +140,7 @@ class StaffingData:
 
 
 def staffing_data(
-    *, user, municipality: Municipality, statuses=DEFAULT_STATUSES, individuals: bool = False
+    *, user, municipality: Municipality, statuses=COMMITTED, individuals: bool = False
 ) -> StaffingData:
     """The frames ``gaps`` takes, read through the gate (records for hr/admin, aggregates for the others);
     six queries."""
@@ -193,11 +225,13 @@ class GapView:
     reader may not see individuals, their number and every column derived from them (``GAP_DERIVED``) are
     missing: supply, gap, coverage and needed level NaN, ``shortage`` NA. The projects' demand stays.
     ``options``: the train/hire/buy options of the gap rows; none for a suppressed skill (that a skill has
-    options tells that it is short). ``periods``: the quarters.
+    options tells that it is short). ``summary``: each demanded skill over the quarters
+    (``gaps.gap_summary`` of the table as suppressed, plus the skill name). ``periods``: the quarters.
     """
 
     table: pd.DataFrame
     options: pd.DataFrame
+    summary: pd.DataFrame
     periods: pd.PeriodIndex
     individuals: bool
 
@@ -207,7 +241,7 @@ def gap_view(
     user,
     municipality: Municipality,
     individuals: bool,
-    statuses=DEFAULT_STATUSES,
+    statuses=COMMITTED,
     today: datetime.date | None = None,
     quarters: int = QUARTERS,
 ) -> GapView:
@@ -230,16 +264,97 @@ def gap_view(
     else:
         # Everything derived from the few holders goes, the shortage flag too: "short" beside a hidden
         # supply says what the supply is not. Demand stays: it is the projects', not the people's.
-        table = gaps.suppress(
-            frame=table, count_column="holders", value_columns=GAP_DERIVED, min_group=MIN_GROUP
-        )
+        table = gaps.suppress(frame=table, count_column="holders", value_columns=GAP_DERIVED)
         # A skill has options only in quarters with a gap, so its rows would tell the shortage as well.
         options = options[~options["skill_id"].isin(table.loc[table["suppressed"], "skill_id"])]
     options = options.assign(suppressed=False)
     names = _skill_names()
     table["skill"] = table["skill_id"].map(names)
     options["skill"] = options["skill_id"].map(names)
-    return GapView(table=table, options=options, periods=periods, individuals=individuals)
+    summary = gaps.gap_summary(gaps=table)
+    summary.insert(0, "skill", summary.index.map(names))
+    return GapView(table=table, options=options, summary=summary, periods=periods, individuals=individuals)
+
+
+OPTIONS_SHOWN = 30
+
+
+@dataclass(frozen=True)
+class GapPage:
+    """The skills gap page of one skill, finished: ``skills`` the demanded skills, short ones and the
+    largest gaps first (records of ``GapView.summary``); ``skill_id`` the chosen one (the first where the
+    choice is not among them; None without demand) with its rows of the table per quarter
+    (``skill_quarters``, with a ``quarter_label``); ``heat`` the gap
+    per skill (rows, in the order of ``skills``) and quarter (columns) with ``heat_suppressed`` marking
+    the hidden cells; ``options`` the largest gaps' train/hire/buy options (at most ``OPTIONS_SHOWN``)."""
+
+    view: GapView
+    skills: list[dict]
+    skill_id: int | None
+    skill_name: str
+    skill_quarters: pd.DataFrame
+    heat: pd.DataFrame
+    heat_suppressed: pd.DataFrame
+    options: list[dict]
+
+
+def gap_page(
+    *,
+    user,
+    municipality: Municipality,
+    individuals: bool,
+    statuses=COMMITTED,
+    skill: int | None = None,
+    today: datetime.date | None = None,
+) -> GapPage:
+    """``gap_view`` shaped for its page (people see it: suppressed unless ``individuals``)."""
+    view = gap_view(
+        user=user, municipality=municipality, individuals=individuals, statuses=statuses, today=today
+    )
+    table = view.table.assign(quarter_label=view.table["quarter"].astype(str))
+    summary = view.summary.sort_values(["shortage", "gap_fte", "demand_fte"], ascending=False)
+    skill_ids = list(summary.index)
+    skill_id = skill if skill in skill_ids else (skill_ids[0] if skill_ids else None)
+    demanded = table[table["demand_fte"] > 0]  # a quarter without demand stays blank in the heatmap
+    grid = {
+        column: demanded.pivot_table(
+            index="skill", columns="quarter_label", values=column, aggfunc="first", dropna=False
+        )
+        for column in ("gap_fte", "suppressed")
+    }
+    order = [name for name in summary["skill"] if name in grid["gap_fte"].index]
+    options = view.options.sort_values("gap_fte", ascending=False).head(OPTIONS_SHOWN)
+    return GapPage(
+        view=view,
+        skills=summary.reset_index().to_dict("records"),
+        skill_id=skill_id,
+        skill_name=summary.loc[skill_id, "skill"] if skill_id is not None else "",
+        skill_quarters=table[table["skill_id"] == skill_id].sort_values("quarter"),
+        heat=grid["gap_fte"].reindex(order),
+        heat_suppressed=grid["suppressed"].reindex(order).fillna(False).astype(bool),
+        options=options.assign(quarter=options["quarter"].astype(str)).to_dict("records"),
+    )
+
+
+def capacity(
+    *,
+    user,
+    municipality: Municipality,
+    today: datetime.date | None = None,
+    quarters: int = QUARTERS,
+) -> pd.DataFrame:
+    """The staff capacity per skill, level and quarter (``gaps.capacity``) as plain data for analyses
+    that need the raw numbers, such as a scenario optimizer's capacity constraint (DESIGN.md §5 portfolio
+    selection; a lower app takes it from its caller). Not suppressed: its callers show people only what
+    they derive from it (selected projects), never these figures; pages show ``gap_view``."""
+    today = today or timezone.localdate()
+    data = staffing_data(user=user, municipality=municipality)
+    return gaps.capacity(
+        staff=data.staff,
+        staff_skills=data.staff_skills,
+        hires=data.hires,
+        periods=gaps.quarters(start=quarter_start(today), count=quarters),
+    )
 
 
 def matrix_view(
@@ -261,9 +376,7 @@ def matrix_view(
     if individuals:
         matrix["suppressed"] = False
     else:
-        matrix = gaps.suppress(
-            frame=matrix, count_column="people", value_columns=["mean_level", "fte"], min_group=MIN_GROUP
-        )
+        matrix = gaps.suppress(frame=matrix, count_column="people", value_columns=["mean_level", "fte"])
     units = dict(OrgUnit.objects.filter(municipality=municipality).values_list("pk", "name"))
     names = _skill_names()
     skills = [
@@ -312,13 +425,12 @@ def exposure_view(
         staff=data.staff, staff_skills=data.staff_skills, today=today, min_level=3, horizon_years=horizon
     )
     risks = risks[risks["holders"] > 0].copy()
-    risks["few"] = risks["holders"] < MIN_GROUP
+    risks["few"] = risks["holders"] < gaps.MIN_GROUP
     if not individuals:
         risks = gaps.suppress(
             frame=risks,
             count_column="holders",
             value_columns=["holder_fte", "leaving", "leaving_share"],
-            min_group=MIN_GROUP,
         )
         risks["single_holder"] = False  # not shown below five; "few" says enough
     risks["skill"] = risks.index.map(_skill_names())
@@ -333,7 +445,7 @@ def exposure_view(
     exits = staff.groupby(["year", "reason"]).size().rename("people").reset_index()
     exits = exits[exits["year"] <= today.year + 10]
     if not individuals:
-        exits = gaps.suppress(frame=exits, count_column="people", value_columns=[], min_group=MIN_GROUP)
+        exits = gaps.suppress(frame=exits, count_column="people", value_columns=[])
     return ExposureView(skills=risks.reset_index(), exits=exits, horizon=horizon)
 
 
@@ -365,9 +477,7 @@ def training_view(
         .sort_values("people", ascending=False)
     )
     if not individuals:
-        per_skill = gaps.suppress(
-            frame=per_skill, count_column="people", value_columns=["mean_shortfall"], min_group=MIN_GROUP
-        )
+        per_skill = gaps.suppress(frame=per_skill, count_column="people", value_columns=["mean_shortfall"])
     names = _skill_names()
     per_skill["skill"] = per_skill["skill_id"].map(names)
     people: list[dict] = []

@@ -17,7 +17,7 @@ from municipalities.access import STAFFING_AGGREGATES
 from municipalities.presentation import figure_json
 from municipalities.query import parse_id
 from municipalities.views import area_required
-from portfolio.models import Status
+from portfolio.models import COMMITTED, Status
 
 from .. import charts, selectors
 
@@ -36,47 +36,28 @@ def _ctx(request) -> dict:
 
 def _statuses(request) -> list[str]:
     chosen = [s for s in request.GET.getlist("status") if s in Status.values]
-    return chosen or list(selectors.DEFAULT_STATUSES)
+    return chosen or list(COMMITTED)
 
 
 @area_required(STAFFING_AGGREGATES)
 def gaps_page(request: HttpRequest) -> HttpResponse:
     ctx = _ctx(request)
     statuses = _statuses(request)
-    view = selectors.gap_view(**ctx, statuses=statuses)
-    table = view.table.copy()
-    table["quarter_label"] = table["quarter"].astype(str)
-    demanded = table[table["demand_fte"] > 0]
-    by_skill = (
-        demanded.groupby("skill_id")
-        .agg(
-            skill=("skill", "first"),
-            demand=("demand_fte", "max"),
-            gap=("gap_fte", "max"),
-            shortage=("shortage", "any"),
-            suppressed=("suppressed", "any"),
-            quarters_short=("shortage", "sum"),
-        )
-        .sort_values(["shortage", "gap", "demand"], ascending=False)
-    )
-    skill_ids = list(by_skill.index)
-    chosen = parse_id(request.GET.get("skill"))
-    skill_id = chosen if chosen in skill_ids else (skill_ids[0] if skill_ids else None)
+    page = selectors.gap_page(**ctx, statuses=statuses, skill=parse_id(request.GET.get("skill")))
     context = {
         "statuses": Status.choices,
         "chosen_statuses": statuses,
-        "skills": by_skill.reset_index().to_dict("records"),
+        "skills": page.skills,
     }
-    if skill_id is not None:
-        one = table[table["skill_id"] == skill_id].sort_values("quarter")
-        context["skill_id"] = skill_id
-        context["skill_name"] = by_skill.loc[skill_id, "skill"]
+    if page.skill_id is not None:
+        one = page.skill_quarters
+        context["skill_id"] = page.skill_id
+        context["skill_name"] = page.skill_name
         context["line_json"] = figure_json(
             charts.demand_supply_figure(
                 gaps=one.assign(quarter=one["quarter_label"]),
                 labels={
-                    "title": _("Demand and supply of “%(skill)s” per quarter")
-                    % {"skill": by_skill.loc[skill_id, "skill"]},
+                    "title": _("Demand and supply of “%(skill)s” per quarter") % {"skill": page.skill_name},
                     "quarter": _("quarter"),
                     "fte": _("full-time equivalents"),
                     "demand": _("demand of the projects"),
@@ -86,20 +67,13 @@ def gaps_page(request: HttpRequest) -> HttpResponse:
             )
         )
         context["skill_rows"] = one.to_dict("records")
-        heat = demanded.pivot_table(
-            index="skill", columns="quarter_label", values="gap_fte", aggfunc="first", dropna=False
-        )
-        flags = demanded.pivot_table(
-            index="skill", columns="quarter_label", values="suppressed", aggfunc="first", dropna=False
-        )
-        order = [s for s in by_skill["skill"] if s in heat.index]
-        heat, flags = heat.reindex(order), flags.reindex(order)
+        heat = page.heat
         text = heat.map(
             lambda v: (
                 "" if pd.isna(v) else f"{v:.1f}".replace(".", "," if request.LANGUAGE_CODE == "de" else ".")
             )
         )
-        text = text.mask(flags.fillna(False).astype(bool), SUPPRESSED)
+        text = text.mask(page.heat_suppressed, SUPPRESSED)
         context["heat_json"] = figure_json(
             charts.heatmap_figure(
                 values=heat,
@@ -113,14 +87,7 @@ def gaps_page(request: HttpRequest) -> HttpResponse:
                 diverging=False,
             )
         )
-    options = (
-        view.options.sort_values(["gap_fte"], ascending=False) if not view.options.empty else view.options
-    )
-    context["options"] = (
-        options.head(30).assign(quarter=options.head(30)["quarter"].astype(str)).to_dict("records")
-        if not options.empty
-        else []
-    )
+    context["options"] = page.options
     context["individuals"] = ctx["individuals"]
     return render(request, "staffing/gaps.html", context)
 

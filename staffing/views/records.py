@@ -94,15 +94,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 @area_required(STAFFING_AGGREGATES)  # the gate answers 404 for records outside the role
 def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     member = selectors.staff_detail(staff=get_object_or_404(selectors.staff_get(**_ctx(request), pk=pk)))
-    held = {s.skill_id: s for s in member.skills.all()}
-    targets = []
-    if member.role_profile:
-        for target in member.role_profile.skills.all():
-            have = held.get(target.skill_id)
-            level = have.level if have else 0
-            targets.append(
-                {"target": target, "level": level, "shortfall": max(target.target_level - level, 0)}
-            )
+    targets = selectors.staff_profile_targets(staff=member)
     return render(
         request,
         "staffing/staff_detail.html",
