@@ -63,6 +63,13 @@ class MunicipalityViewSet(ScopedViewSet):
     """A municipality is a tenant: the operators of the installation (superusers) create and delete it,
     its admin changes its settings (DESIGN.md §1). Deleting it would take every row of the tenant along."""
 
+    def create(self, request, *args, **kwargs):
+        # Permission before validation: whoever may not create a municipality learns nothing from its
+        # field errors (a municipality admin with invalid data is 403, not 400).
+        if not request.user.is_superuser:
+            raise PermissionDenied()
+        return super().create(request, *args, **kwargs)
+
     def perform_destroy(self, instance):
         if not self.request.user.is_superuser:
             raise PermissionDenied()

@@ -1,9 +1,10 @@
-"""/api/v1/: one route per resource (``resources.ROUTES``), the computed endpoints, tokens."""
+"""/api/v1/: one route per resource (``resources.ROUTES``), the computed endpoints, the workflows of the
+pages (``workflows``: strategy steps, council reports, invitations), tokens."""
 
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from . import computed
+from . import computed, workflows
 from .resources import ROUTES
 
 app_name = "api"
@@ -11,10 +12,21 @@ app_name = "api"
 router = DefaultRouter()
 for prefix, (_serializer, viewset) in ROUTES.items():
     router.register(prefix, viewset, basename=prefix)
+router.register("council-reports", workflows.CouncilReportViewSet, basename="council-reports")
 
 urlpatterns = [
     path("ranking/", computed.RankingView.as_view(), name="ranking"),
     path("strategies/<int:pk>/progress/", computed.StrategyProgressView.as_view(), name="strategy-progress"),
     path("skills-gap/", computed.SkillsGapView.as_view(), name="skills-gap"),
+    # The steps of a strategy version and inviting a person, as the pages do them (issue 15).
+    path("strategies/<int:pk>/submit/", workflows.StrategySubmitView.as_view(), name="strategy-submit"),
+    path(
+        "strategies/<int:pk>/return-to-draft/",
+        workflows.StrategyReturnView.as_view(),
+        name="strategy-return-to-draft",
+    ),
+    path("strategies/<int:pk>/adopt/", workflows.StrategyAdoptView.as_view(), name="strategy-adopt"),
+    path("strategies/<int:pk>/revise/", workflows.StrategyReviseView.as_view(), name="strategy-revise"),
+    path("municipalities/<int:pk>/invite/", workflows.InviteView.as_view(), name="municipality-invite"),
     *router.urls,
 ]

@@ -34,3 +34,21 @@ def user_find(*, login: str):
     """The active user whose user name or e-mail address is ``login`` (case-insensitive), or None."""
     users = get_user_model().objects.filter(is_active=True)
     return users.filter(username__iexact=login).first() or users.filter(email__iexact=login).first()
+
+
+@transaction.atomic
+def member_invite(*, municipality: Municipality, email: str, role: Role | str) -> Membership:
+    """Give the person with ``email`` ``role`` in ``municipality``: the account with that address (or that
+    user name), or a new account without a password (the person sets one through the password reset).
+
+    Side effect: possibly a new user. Callers answer the same either way, so an administrator of one
+    municipality cannot learn whether an address already has an account (in another municipality).
+    """
+    users = get_user_model().objects
+    email = users.normalize_email(email.strip())
+    user = users.filter(email__iexact=email).order_by("pk").first() or users.filter(
+        username__iexact=email
+    ).first()
+    if user is None:
+        user = users.create_user(username=email, email=email)  # no password: unusable until set
+    return membership_add(municipality=municipality, user=user, role=role)

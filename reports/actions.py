@@ -2,7 +2,7 @@
 
 - ``report_create``: a draft for a period, its summary generated from the figures (the strategist edits it).
 - ``report_publish``: freezes every figure into the snapshot (with the change since the last published
-  report); publishing a correction withdraws the report it names.
+  report); publishing a correction withdraws the report it names. Refused before the period's last day.
 - ``round_close``: closes a reporting round; from then on measurements and status reports dated inside
   its period are refused (``locked_period``).
 """
@@ -13,7 +13,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import builder
@@ -63,6 +63,18 @@ def report_publish(*, report: CouncilReport, user, today: dt.date | None = None)
     locked = CouncilReport.objects.select_for_update().get(pk=report.pk)
     if locked.status != ReportStatus.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
+    # A report freezes the figures of its period: published before the period's last day (a Q4 report on
+    # 2 December), it would freeze figures that are still changing and tell the council the period is done.
+    if locked.period_end > (today or timezone.localdate()):
+        raise ValidationError(
+            {
+                "period_end": _(
+                    "The report's period runs until %(end)s; it can be published from that day on."
+                )
+                % {"end": formats.date_format(locked.period_end, "SHORT_DATE_FORMAT")}
+            },
+            code="period_not_ended",
+        )
     data = builder.build(
         user=user,
         municipality=locked.municipality,
