@@ -3,8 +3,6 @@ the skills gap. They call the same selectors and analysis functions as the pages
 
 from __future__ import annotations
 
-import math
-
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -16,6 +14,7 @@ from rest_framework.views import APIView
 
 from municipalities.access import PORTFOLIO, STAFFING_AGGREGATES, Action, role_allows
 from municipalities.models import Municipality
+from municipalities.presentation import none_if_nan
 from municipalities.query import parse_id
 from portfolio import ranking as ranking_analysis
 from portfolio import selectors as portfolio_selectors
@@ -31,26 +30,8 @@ MUNICIPALITY = OpenApiParameter(
 )
 
 
-def _clean(value):
-    """JSON-safe scalars: NaN and NA become null, numpy numbers plain numbers."""
-    if value is None:
-        return None
-    try:
-        if isinstance(value, float) and math.isnan(value):
-            return None
-        if hasattr(value, "item"):
-            value = value.item()
-    except (TypeError, ValueError):
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if type(value).__name__ in {"NAType", "NaTType"}:
-        return None
-    return value
-
-
 def _records(frame, columns) -> list[dict]:
-    return [{c: _clean(row[c]) for c in columns} for row in frame.to_dict("records")]
+    return [{c: none_if_nan(row[c]) for c in columns} for row in frame.to_dict("records")]
 
 
 def municipality_for(request) -> Municipality:
@@ -127,18 +108,18 @@ class RankingView(APIView):
                     "project": int(project_id),
                     "title": titles[project_id][0],
                     "layer": titles[project_id][1],
-                    "rank": _clean(row["rank"]),
-                    "score": _clean(row["score"]),
+                    "rank": none_if_nan(row["rank"]),
+                    "score": none_if_nan(row["score"]),
                     "complete": bool(row["complete"]),
                     "missing_count": int(row["missing_count"]),
-                    "p_top_k": _clean(row.get("p_top_k")),
-                    "rank_p05": _clean(row.get("rank_p05")),
-                    "rank_p95": _clean(row.get("rank_p95")),
+                    "p_top_k": none_if_nan(row.get("p_top_k")),
+                    "rank_p05": none_if_nan(row.get("rank_p05")),
+                    "rank_p95": none_if_nan(row.get("rank_p95")),
                     "contributions": {
                         c.key: {
-                            "value": _clean(data.values.at[project_id, c.key]),
+                            "value": none_if_nan(data.values.at[project_id, c.key]),
                             "source": data.sources.at[project_id, c.key],
-                            "points": _clean(row[ranking_analysis.contribution_column(c.key)]),
+                            "points": none_if_nan(row[ranking_analysis.contribution_column(c.key)]),
                         }
                         for c in view.criteria
                     },

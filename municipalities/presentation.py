@@ -6,13 +6,18 @@ analysis and chart modules may use it too.
 - ``figure_json``: a plotly figure as the JSON string that templates embed with ``json_script`` and the one
   static chart script draws (no inline script, a strict Content-Security-Policy).
 - ``percent``: a share (0.125) as the whole percent a page, report or summary shows (13), rounded half up.
+- ``none_if_nan``: a figure as a page, the API, a report or a chart takes it: every kind of missing value
+  of numpy and pandas (NaN, NA, NaT) as None, numpy scalars as plain Python values.
 """
 
 from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 
@@ -41,3 +46,20 @@ def percent(value) -> int | None:
     if not math.isfinite(number):
         return None
     return int((Decimal(repr(number)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def none_if_nan(value: Any) -> Any:
+    """``value`` for display or JSON: None where it is missing, a plain Python value where it is a numpy
+    scalar, anything else unchanged (strings, dates, Timestamps, lists).
+
+    Missing is what pandas calls missing (``pd.isna`` on a scalar): None, float NaN, ``np.nan``, ``pd.NA``,
+    ``pd.NaT``, ``np.datetime64("NaT")``. Templates cannot test for NaN, JSON has no NaN, and plotly draws
+    None as a gap, so every figure leaves the analysis through this one function.
+    """
+    if value is None:
+        return None
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value

@@ -17,7 +17,7 @@ import pandas as pd
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from municipalities.presentation import percent
+from municipalities.presentation import none_if_nan, percent
 from portfolio import selectors as portfolio
 from portfolio.models import COUNCIL_RANKED, COUNCIL_VISIBLE, Layer, Milestone, Status
 from staffing import selectors as staffing
@@ -29,17 +29,18 @@ VERSION = 1  # of the snapshot's layout
 
 
 def _num(value, digits: int = 4):
+    value = none_if_nan(value)
     if value is None:
         return None
     try:
         number = float(value)
     except (TypeError, ValueError):
         return None
-    return None if math.isnan(number) else round(number, digits)
+    return None if math.isnan(number) else round(number, digits)  # a Decimal NaN too
 
 
 def _date(value) -> str | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    if none_if_nan(value) is None:
         return None
     try:
         return pd.Timestamp(value).date().isoformat()

@@ -53,6 +53,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from municipalities.presentation import none_if_nan
 from portfolio.models import TrafficLight
 from strategy.templatetags.strategy_tags import STATUS_LABELS
 
@@ -276,7 +277,7 @@ def _excel_date_format() -> str:
 
 
 def _display_length(value, kind: str) -> int:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if none_if_nan(value) is None:
         return 0
     if kind == DATE:
         return 10

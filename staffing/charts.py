@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from municipalities.presentation import none_if_nan
+
 _BLUE = "#0072B2"
 _VERMILION = "#D55E00"
 _GREEN = "#009E73"
@@ -56,7 +58,7 @@ def heatmap_figure(
     """
     _require(labels, ("title", "x", "y", "colour"), "heatmap_figure")
     z = values.to_numpy(dtype="float64")
-    data = [[None if np.isnan(v) else float(v) for v in row] for row in z]
+    data = [[none_if_nan(v) for v in row] for row in z]
     if diverging:
         bound = float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0
         scale = [[0.0, _GREEN], [0.5, "#ffffff"], [1.0, _VERMILION]]
@@ -93,7 +95,7 @@ def demand_supply_figure(*, gaps: pd.DataFrame, labels: Mapping[str, str]) -> go
     x = gaps["quarter"].astype(str).tolist()
 
     def values(column: str) -> list:
-        return [None if pd.isna(v) else float(v) for v in gaps[column]]
+        return [none_if_nan(float(v)) for v in gaps[column].astype("float64")]
 
     figure = go.Figure(
         [
@@ -130,7 +132,7 @@ def exits_figure(*, exits: pd.DataFrame, labels: Mapping[str, str]) -> go.Figure
             go.Bar(
                 name=str(reason),
                 x=part["year"].astype(int).tolist(),
-                y=[None if pd.isna(v) else float(v) for v in part["people"]],
+                y=[none_if_nan(float(v)) for v in part["people"].astype("float64")],
                 marker={
                     "color": (_BLUE, _VERMILION, _GREEN, "#E69F00")[index % 4],
                     "pattern": {"shape": patterns[index % 4]},

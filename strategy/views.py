@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from municipalities import presentation
 from municipalities.access import STRATEGY, Action
 from municipalities.presentation import figure_json
 from municipalities.query import parse_id
@@ -31,7 +32,7 @@ def _ctx(request):
 def _rows(frame: pd.DataFrame) -> dict[int, dict]:
     """Progress rows keyed by id for templates, with NaN/NaT/NA as None (templates cannot test NaN)."""
     return {
-        key: {name: (None if pd.api.types.is_scalar(v) and pd.isna(v) else v) for name, v in row.items()}
+        key: {name: presentation.none_if_nan(v) for name, v in row.items()}
         for key, row in frame.to_dict("index").items()
     }
 
@@ -322,7 +323,7 @@ def _goal_page(request: HttpRequest, goal: Goal, bound: MeasurementForm | None =
             {
                 "indicator": indicator,
                 "progress": plain.get(indicator.pk, {}),
-                "meets_target": None if meets is None or pd.isna(meets) else bool(meets),
+                "meets_target": None if presentation.none_if_nan(meets) is None else bool(meets),
                 "figure_id": f"figure-{indicator.pk}",
                 "measurements": history,
                 "figure": figure_json(figure),

@@ -8,7 +8,6 @@ the weights in the query string, so the same URL works with and without JavaScri
 
 from __future__ import annotations
 
-import pandas as pd
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from municipalities import presentation
 from municipalities.access import PORTFOLIO, Action
 from municipalities.presentation import figure_json
 from municipalities.views import area_required
@@ -76,14 +76,14 @@ def _rows(view: selectors.RankingView) -> list[dict]:
     for project_id, row in table.iterrows():
         parts = []
         for c in criteria:
-            contribution = row[ranking.contribution_column(c.key)]
+            contribution = presentation.none_if_nan(row[ranking.contribution_column(c.key)])
             parts.append(
                 {
                     "criterion": c,
                     "value": values[project_id][c.key],
                     "source": sources[project_id][c.key],
-                    "contribution": None if pd.isna(contribution) else float(contribution),
-                    "width": 0.0 if pd.isna(contribution) else max(float(contribution), 0.0),
+                    "contribution": contribution,
+                    "width": 0.0 if contribution is None else max(contribution, 0.0),
                     "note": data.notes.get((project_id, c.key), ""),
                 }
             )
@@ -91,12 +91,13 @@ def _rows(view: selectors.RankingView) -> list[dict]:
         for part in parts:
             part["x"] = offset
             offset += part["width"]
+        # No rank and no score for a project not assessed on any criterion (ranking.rank).
+        rank = presentation.none_if_nan(row["rank"])
         rows.append(
             {
                 "project": projects[project_id],
-                # No rank and no score for a project not assessed on any criterion (ranking.rank).
-                "rank": None if pd.isna(row["rank"]) else int(row["rank"]),
-                "score": None if pd.isna(row["score"]) else float(row["score"]),
+                "rank": None if rank is None else int(rank),
+                "score": presentation.none_if_nan(row["score"]),
                 "complete": bool(row["complete"]),
                 "missing_count": int(row["missing_count"]),
                 "p_top_k": float(row.get("p_top_k", float("nan"))),
