@@ -28,7 +28,7 @@ from rest_framework.views import APIView
 
 from municipalities.access import MEMBERSHIPS, REPORTS, Action, Role, role_allows
 from municipalities.actions import member_invite
-from municipalities.models import Municipality
+from municipalities.models import Membership, Municipality
 from reports import actions as report_actions
 from reports import exports, selectors
 from reports.models import CouncilReport, Language, ReportStatus
@@ -305,6 +305,14 @@ class CouncilReportViewSet(ScopedViewSet):
     ordering_fields = ["pk", "period_end", "meeting_date"]
     select_related = ("corrects", "published_by", "municipality", "round")
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def create(self, request, *args, **kwargs):
+        # Permission before validation: a role that adds reports nowhere (council) is 403 whatever it sends;
+        # the municipality it names is checked after validation, as for every create.
+        roles = set(Membership.objects.filter(user=request.user).values_list("role", flat=True))
+        if not (request.user.is_superuser or role_allows(roles, REPORTS, Action.ADD)):
+            raise PermissionDenied()
+        return super().create(request, *args, **kwargs)
 
     def perform_update(self, serializer):
         if serializer.instance.is_frozen:

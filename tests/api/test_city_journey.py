@@ -86,7 +86,13 @@ def _journey(ops: Caller) -> None:
     town = ops(
         "post",
         "/municipalities/",
-        {"name": "Musterstadt", "ags": "09162000", "kind": "kreisfreie_stadt", "state": "09", "population": 120000},
+        {
+            "name": "Musterstadt",
+            "ags": "09162000",
+            "kind": "kreisfreie_stadt",
+            "state": "09",
+            "population": 120000,
+        },
         expect=201,
     )
     town_id = town["id"]
