@@ -28,6 +28,33 @@ from collections.abc import Collection
 import numpy as np
 import pandas as pd
 
+# The input frames' columns, as ``portfolio.selectors`` reads them (tests build frames with the same).
+SERVICE_COLUMNS = [
+    "id",
+    "level",
+    "model_version",
+    "handling",
+    "e_file",
+    "cases_per_year",
+    "staff_minutes",
+    "citizen_minutes",
+    "media_breaks",
+    "subject_area_id",
+]
+CHANGE_COLUMNS = [
+    "id",
+    "project_id",
+    "service_id",
+    "target_level",
+    "target_handling",
+    "target_e_file",
+    "staff_minutes_saved",
+    "citizen_minutes_saved",
+    "media_breaks_removed",
+]
+PROJECT_COLUMNS = ["id", "layer", "status", "internal_effort_days", "external_cost"]
+COST_COLUMNS = ["project_id", "year", "invest", "operating"]
+
 FRONT_LEVELS = (0, 1, 2, 3)
 BACK_LEVELS = (0, 1, 2, 3)
 HANDLINGS = ("none", "email", "printed", "retyped", "automated")

@@ -34,31 +34,11 @@ from ..models import (
     TrafficLight,
 )
 
-SERVICE_COLUMNS = [
-    "id",
-    "level",
-    "model_version",
-    "handling",
-    "e_file",
-    "cases_per_year",
-    "staff_minutes",
-    "citizen_minutes",
-    "media_breaks",
-    "subject_area_id",
-]
-CHANGE_COLUMNS = [
-    "id",
-    "project_id",
-    "service_id",
-    "target_level",
-    "target_handling",
-    "target_e_file",
-    "staff_minutes_saved",
-    "citizen_minutes_saved",
-    "media_breaks_removed",
-]
-PROJECT_COLUMNS = ["id", "layer", "status", "internal_effort_days", "external_cost"]
-COST_COLUMNS = ["project_id", "year", "invest", "operating"]
+# The columns each frame of ``impact`` takes, read with ``values()`` (defined with the analysis).
+SERVICE_COLUMNS = impact.SERVICE_COLUMNS
+CHANGE_COLUMNS = impact.CHANGE_COLUMNS
+PROJECT_COLUMNS = impact.PROJECT_COLUMNS
+COST_COLUMNS = impact.COST_COLUMNS
 
 
 def _frame(rows: QuerySet, columns: list[str]) -> pd.DataFrame:

@@ -44,17 +44,6 @@ SERVICE_COLUMNS = [
     "staff_minutes",
     "citizen_minutes",
 ]
-CHANGE_COLUMNS = [
-    "id",
-    "project_id",
-    "service_id",
-    "target_level",
-    "target_handling",
-    "target_e_file",
-    "staff_minutes_saved",
-    "citizen_minutes_saved",
-    "media_breaks_removed",
-]
 
 
 @pytest.fixture
@@ -158,7 +147,7 @@ def test_service_changes_are_valid_and_mostly_match_the_chosen_layer(town):
     projects = Project.objects.filter(municipality=town)
     result = impact.project_impact(
         services=frame(Service.objects.filter(municipality=town), SERVICE_COLUMNS),
-        changes=frame(changes, CHANGE_COLUMNS),
+        changes=frame(changes, impact.CHANGE_COLUMNS),
         projects=frame(projects, ["id", "layer"]),
     )
     assert 2 <= result["layer_differs"].sum() <= 3

@@ -14,13 +14,16 @@ import pytest
 
 from portfolio.impact import (
     BACK_LEVELS,
+    CHANGE_COLUMNS,
     CHANGE_LEVEL_COLUMNS,
+    COST_COLUMNS,
     COST_PER_YEAR_COLUMNS,
     FRONT_LEVELS,
     LAYER_COLUMNS,
     LAYER_YEAR_COLUMNS,
     LAYERS,
     LEVEL_SHARE_COLUMNS,
+    PROJECT_COLUMNS,
     PROJECT_IMPACT_COLUMNS,
     SERVICE_LEVEL_COLUMNS,
     SERVICES_AFTER_COLUMNS,
@@ -45,19 +48,6 @@ SERVICE_COLUMNS = [
     "staff_minutes",
     "citizen_minutes",
 ]
-CHANGE_COLUMNS = [
-    "id",
-    "project_id",
-    "service_id",
-    "target_level",
-    "target_handling",
-    "target_e_file",
-    "staff_minutes_saved",
-    "citizen_minutes_saved",
-    "media_breaks_removed",
-]
-PROJECT_COLUMNS = ["id", "layer", "status", "internal_effort_days", "external_cost"]
-COST_COLUMNS = ["project_id", "year", "invest", "operating"]
 
 
 def service(id: int = 1, **fields) -> dict:
