@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import serializers
-from rest_framework.exceptions import NotFound, PermissionDenied
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -63,24 +63,43 @@ RANKING_ROW = {
 }
 
 
+class WeightsConflict(APIException):
+    """The stored weights of the scoring model do not sum to one (rows from before the check)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "weights_sum"
+
+
 class RankingView(APIView):
     """The ranking of the active scoring model; ``w_<criterion>`` parameters override the weights (any
-    non-negative numbers, scaled to sum to one), as on the ranking page."""
+    finite non-negative numbers, scaled to sum to one; 400 otherwise, naming the parameter), as on the
+    ranking page. 409 when the model's stored weights do not sum to one."""
 
     @extend_schema(
         parameters=[
             MUNICIPALITY,
-            OpenApiParameter("w_staff_impact", OpenApiTypes.NUMBER, description="e.g."),
+            OpenApiParameter(
+                "w_staff_impact",
+                OpenApiTypes.NUMBER,
+                description="The weight of a criterion, w_<key> for any key (e.g. w_effort): a finite "
+                "non-negative number; the weights are scaled to sum to one.",
+            ),
         ],
-        responses=inline_serializer(
-            "Ranking",
-            {
-                "model": serializers.CharField(),
-                "weights": serializers.DictField(child=serializers.FloatField()),
-                "top_k": serializers.IntegerField(),
-                "projects": inline_serializer("RankingRow", RANKING_ROW, many=True),
-            },
-        ),
+        responses={
+            200: inline_serializer(
+                "Ranking",
+                {
+                    "model": serializers.CharField(),
+                    "weights": serializers.DictField(child=serializers.FloatField()),
+                    "top_k": serializers.IntegerField(),
+                    "projects": inline_serializer("RankingRow", RANKING_ROW, many=True),
+                },
+            ),
+            400: OpenApiResponse(
+                description="A w_<key> is not a finite non-negative number, or all weights are zero."
+            ),
+            409: OpenApiResponse(description="The stored weights of the scoring model do not sum to one."),
+        },
     )
     def get(self, request):
         municipality = municipality_for(request)
@@ -89,16 +108,17 @@ class RankingView(APIView):
         model = portfolio_selectors.scoring_model_active(user=request.user, municipality=municipality)
         if model is None:
             raise NotFound()
-        weights = {}
-        for name, value in request.query_params.items():
-            if name.startswith("w_"):
-                try:
-                    weights[name[2:]] = max(float(value), 0.0)
-                except ValueError as error:
-                    raise serializers.ValidationError({name: ["A number is required."]}) from error
+        try:
+            weights = portfolio_selectors.slider_weights(
+                request.query_params, criteria=portfolio_selectors.criteria_of(model)
+            )
+        except portfolio_selectors.WeightParameterError as error:
+            raise serializers.ValidationError({error.parameter: [error.message]}) from error
         view = portfolio_selectors.ranking_view(
-            user=request.user, municipality=municipality, model=model, weights=weights or None
+            user=request.user, municipality=municipality, model=model, weights=weights
         )
+        if view.problem:
+            raise WeightsConflict(view.problem)
         data, table = view.input, view.table
         titles = {p.pk: (p.title, p.layer) for p in data.projects}
         rows = []

@@ -9,7 +9,7 @@ comparisons. The other models are saved by the serializer after ``full_clean``, 
 from __future__ import annotations
 
 from django.db import transaction
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -41,6 +41,8 @@ from portfolio.models import (
     StatusReport,
     SubjectArea,
 )
+from portfolio.ranking import CR_THRESHOLD
+from portfolio.selectors import ahp_view
 from staffing.models import (
     ProficiencyLevel,
     RoleProfile,
@@ -240,8 +242,37 @@ class WeightsSerializer(serializers.Serializer):
     )
 
 
+class DisagreementSerializer(serializers.Serializer):
+    first = serializers.CharField()
+    second = serializers.CharField()
+    given = serializers.FloatField()
+    implied = serializers.FloatField()
+
+
+class AhpSerializer(serializers.Serializer):
+    """The AHP weights of a scoring model's pairwise judgements and their consistency (DESIGN.md §5)."""
+
+    weights = serializers.DictField(child=serializers.FloatField())
+    lambda_max = serializers.FloatField()
+    ci = serializers.FloatField()
+    cr = serializers.FloatField(help_text="Consistency ratio; above `threshold` the judgements contradict.")
+    consistent = serializers.BooleanField()
+    threshold = serializers.FloatField()
+    complete = serializers.BooleanField(help_text="Every pair of criteria is judged.")
+    missing = serializers.ListField(
+        child=serializers.ListField(child=serializers.CharField()), help_text="The pairs still to judge."
+    )
+    disagreements = DisagreementSerializer(many=True, help_text="The judgements that disagree most.")
+
+
 class ScoringModelViewSet(ScopedViewSet):
-    @extend_schema(request=WeightsSerializer, responses=WeightsSerializer)
+    @extend_schema(
+        request=WeightsSerializer,
+        responses={
+            200: WeightsSerializer,
+            400: OpenApiResponse(description="The weights do not sum to one; the message names the sum."),
+        },
+    )
     @action(detail=True, methods=["post"], serializer_class=WeightsSerializer)
     def weights(self, request, pk=None):
         """Set the weights of the model's criteria at once, as the ranking and criteria pages do
@@ -259,6 +290,31 @@ class ScoringModelViewSet(ScopedViewSet):
             self._write(lambda: scoring_model_set_weights(model=locked, weights=weights))
         stored = dict(locked.criteria.values_list("key", "weight"))
         return Response(WeightsSerializer({"weights": stored}).data)
+
+    @extend_schema(request=None, responses=AhpSerializer)
+    @action(detail=True, methods=["get"], serializer_class=AhpSerializer)
+    def ahp(self, request, pk=None):
+        """The AHP weights of the model's pairwise judgements (a pair not judged counts as equally
+        important), the consistency ratio (``consistent`` is false above 0.1), the judgements that disagree
+        most with the others, and the pairs still to judge. The weights become the model's once every
+        pair is judged (``complete``)."""
+        view = ahp_view(model=self.get_object())
+        result = view.result
+        return Response(
+            AhpSerializer(
+                {
+                    "weights": {key: float(weight) for key, weight in result.weights.items()},
+                    "lambda_max": result.lambda_max,
+                    "ci": result.ci,
+                    "cr": result.cr,
+                    "consistent": result.consistent,
+                    "threshold": CR_THRESHOLD,
+                    "complete": view.complete,
+                    "missing": [list(pair) for pair in view.missing],
+                    "disagreements": [d._asdict() for d in result.disagreements],
+                }
+            ).data
+        )
 
 
 class PairwiseComparisonSerializerBase(ScopedSerializer):

@@ -175,21 +175,29 @@ def _set_ahp_weights(
     return result
 
 
-def _weights_from_stored_comparisons(model: ScoringModel) -> ranking.AhpResult:
+def _weights_from_stored_comparisons(model: ScoringModel) -> ranking.AhpResult | None:
+    """Set the AHP weights of ``model``'s stored judgements once every pair of its criteria is judged;
+    None (the weights unchanged) while pairs are missing."""
     criteria = {c.key: c for c in Criterion.objects.filter(model=model)}
     judgements = {
-        (c.first.key, c.second.key): float(c.value)
-        for c in PairwiseComparison.objects.filter(model=model).select_related("first", "second")
+        (first, second): float(value)
+        for first, second, value in PairwiseComparison.objects.filter(
+            model=model, first__model=model, second__model=model
+        ).values_list("first__key", "second__key", "value")
     }
+    if len(judgements) < len(criteria) * (len(criteria) - 1) // 2:
+        return None
     return _set_ahp_weights(model=model, criteria=criteria, judgements=judgements)
 
 
 @transaction.atomic
 def pairwise_comparison_save(*, comparison: PairwiseComparison) -> PairwiseComparison:
-    """Store one judgement (new or changed); refuses a pair already judged the other way round.
+    """Store one judgement (new or changed); refuses a pair already judged (in either order) and a
+    criterion of another scoring model.
 
-    Side effect: the model's weights become the AHP weights of all its stored judgements (method "ahp"),
-    a pair without a judgement counting as equally important, as when the comparisons page saves them.
+    Side effect: once every pair of the model's criteria is judged, the model's weights become the AHP
+    weights of its judgements (method "ahp"), as when the comparisons page saves them all at once; while
+    pairs are missing the weights stay as they are (``GET scoring-models/{id}/ahp/`` lists the missing).
     """
     comparison.full_clean()
     comparison.save()
@@ -199,7 +207,7 @@ def pairwise_comparison_save(*, comparison: PairwiseComparison) -> PairwiseCompa
 
 @transaction.atomic
 def pairwise_comparison_delete(*, comparison: PairwiseComparison) -> None:
-    """Remove one judgement. Side effect: the weights follow the remaining judgements (as above)."""
+    """Remove one judgement. Side effect: none on the weights, the set being incomplete afterwards."""
     model = comparison.model
     comparison.delete()
     _weights_from_stored_comparisons(model)

@@ -321,12 +321,17 @@ class AssessmentForm(StyledForm, forms.Form):
 
 
 # Saaty's scale, from "the second is extremely more important" to "the first is".
-SAATY = ["1/9", "1/7", "1/5", "1/3", "1", "3", "5", "7", "9"]
+# Saaty's whole scale: 1–9 with the intermediate 2, 4, 6, 8, and their reciprocals.
+SAATY = [*(f"1/{n}" for n in range(9, 1, -1)), *(str(n) for n in range(1, 10))]
 SAATY_LABELS = {
     "1": _("equally important"),
+    "2": _("equally to moderately more important"),
     "3": _("moderately more important"),
+    "4": _("moderately to strongly more important"),
     "5": _("strongly more important"),
+    "6": _("strongly to very strongly more important"),
     "7": _("very strongly more important"),
+    "8": _("very to extremely more important"),
     "9": _("extremely more important"),
 }
 
@@ -336,12 +341,15 @@ def saaty_value(text: str) -> float:
     return float(numerator) / float(denominator or 1)
 
 
-def saaty_text(value: float) -> str:
-    return min(SAATY, key=lambda s: abs(math.log(saaty_value(s)) - math.log(value)))
+def saaty_text(value: float) -> str | None:
+    """The point of the scale ``value`` is (0.3333 is 1/3), None when it lies between two points."""
+    nearest = min(SAATY, key=lambda s: abs(math.log(saaty_value(s)) - math.log(value)))
+    return nearest if abs(math.log(saaty_value(nearest)) - math.log(value)) < 1e-3 else None
 
 
 class PairwiseForm(forms.Form):
-    """One judgement per pair of criteria on Saaty's 1–9 scale."""
+    """One judgement per pair of criteria on Saaty's 1–9 scale (and the reciprocals); the stored judgement
+    is preselected exactly."""
 
     def __init__(self, *args, criteria: list[Criterion], matrix=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -370,7 +378,13 @@ class PairwiseForm(forms.Form):
                     choices.append((text, f"{text} – {label}"))
                 initial = "1"
                 if matrix is not None:
-                    initial = saaty_text(float(matrix.loc[first.key, second.key]))
+                    stored = float(matrix.loc[first.key, second.key])
+                    initial = saaty_text(stored)
+                    if initial is None:
+                        # A judgement off the scale (stored through the API) is offered as it is, so
+                        # that saving the form keeps it.
+                        initial = f"{stored:.4f}".rstrip("0").rstrip(".")
+                        choices.append((initial, f"{initial} – {_('as stored')}"))
                 self.fields[name] = forms.ChoiceField(
                     label=_("“%(a)s” compared with “%(b)s”") % {"a": first.label, "b": second.label},
                     choices=choices,

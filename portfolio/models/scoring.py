@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Greatest, Least
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.access import PORTFOLIO, Scope, ScopedQuerySet
@@ -258,8 +259,12 @@ class PairwiseComparison(models.Model):
         verbose_name = _("pairwise comparison")
         verbose_name_plural = _("pairwise comparisons")
         constraints = [
+            # One judgement per pair in either order (the matrix takes the reciprocal for the other): unique
+            # on the unordered pair, the smaller criterion id first.
             models.UniqueConstraint(
-                fields=["model", "first", "second"],
+                models.F("model"),
+                Least("first", "second"),
+                Greatest("first", "second"),
                 name="comparison_unique_pair",
                 violation_error_message=_("These two criteria are already compared in this scoring model."),
             ),
@@ -278,11 +283,4 @@ class PairwiseComparison(models.Model):
             return
         if self.first.model_id != self.model_id or self.second.model_id != self.model_id:
             raise ValidationError(_("Both criteria must belong to this scoring model."))
-        # One judgement per pair, in either order (the matrix takes the reciprocal for the other).
-        reverse = PairwiseComparison.objects.filter(
-            model_id=self.model_id, first_id=self.second_id, second_id=self.first_id
-        )
-        if reverse.exclude(pk=self.pk).exists():
-            raise ValidationError(
-                _("This pair is already judged the other way round; change that judgement instead.")
-            )
+        # A pair judged already, in either order, is refused by the constraint comparison_unique_pair.

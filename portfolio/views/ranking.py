@@ -53,16 +53,15 @@ def scoring_model_create(request: HttpRequest) -> HttpResponse:
     return redirect("portfolio:criteria")
 
 
-def _weights_from(query) -> dict[str, float] | None:
-    """Slider positions ``w_<key>`` from the query string (any non-negative numbers)."""
-    raw = {}
-    for name, value in query.items():
-        if name.startswith("w_"):
-            try:
-                raw[name[2:]] = max(float(value), 0.0)
-            except ValueError:
-                continue
-    return raw or None
+def _slider_weights(query, model: ScoringModel) -> tuple[dict[str, float] | None, str | None]:
+    """The slider weights ``w_<key>`` of ``query`` (``selectors.slider_weights``) and, when they cannot
+    rank, None with the reason: the page then says so and ranks with the stored weights."""
+    try:
+        return selectors.slider_weights(query, criteria=selectors.criteria_of(model)), None
+    except selectors.WeightParameterError as error:
+        return None, _("%(problem)s The ranking uses the weights stored in the model.") % {
+            "problem": error.message
+        }
 
 
 def _rows(view: selectors.RankingView) -> list[dict]:
@@ -118,7 +117,8 @@ def ranking_page(request: HttpRequest) -> HttpResponse:
     model = _model(request)
     if model is None:
         return render(request, "portfolio/ranking_empty.html")
-    view = selectors.ranking_view(**_ctx(request), model=model, weights=_weights_from(request.GET))
+    weights, weights_refused = _slider_weights(request.GET, model)
+    view = selectors.ranking_view(**_ctx(request), model=model, weights=weights)
     rows = _rows(view)
     by_layer = {
         layer: [r for r in rows if r["project"].layer == layer and r["rank"] is not None][:TOP_PER_LAYER]
@@ -134,13 +134,17 @@ def ranking_page(request: HttpRequest) -> HttpResponse:
         ],
         "top_per_layer": [(label, by_layer[layer]) for layer, label in Layer.choices],
         "can_edit": request.tenancy.can(PORTFOLIO, Action.CHANGE),
-        "weights_changed": _weights_from(request.GET) is not None,
+        "weights_changed": weights is not None,
+        "weights_refused": weights_refused,
         "query": request.GET.urlencode(),
     }
     for row in rows:
         for part, c in zip(row["parts"], context["criteria"], strict=True):
             part["colour"] = c["colour"]
-    template = "portfolio/_ranking_results.html" if request.htmx else "portfolio/ranking.html"
+    # Only the sliders' live re-ranking swaps the results; any other htmx request (a boosted link, a
+    # history restore) gets the whole page, which it puts in place of the whole page.
+    partial = request.htmx and request.htmx.target == "ranking-results"
+    template = "portfolio/_ranking_results.html" if partial else "portfolio/ranking.html"
     return render(request, template, context)
 
 
@@ -149,7 +153,12 @@ def ranking_page(request: HttpRequest) -> HttpResponse:
 def ranking_save_weights(request: HttpRequest) -> HttpResponse:
     """Store the weights shown on the ranking page (already scaled to sum to one) in the model."""
     model = _model(request, action=Action.CHANGE)
-    view_weights = selectors.normalised_weights(selectors.criteria_of(model), _weights_from(request.POST))
+    try:
+        weights = selectors.slider_weights(request.POST, criteria=selectors.criteria_of(model))
+    except selectors.WeightParameterError as error:
+        messages.error(request, error.message)
+        return redirect("portfolio:ranking")
+    view_weights = selectors.normalised_weights(selectors.criteria_of(model), weights)
     try:
         actions.scoring_model_set_weights(
             model=model, weights=actions.rounded_weights(view_weights.to_dict())
@@ -248,7 +257,8 @@ def matrix_page(request: HttpRequest) -> HttpResponse:
     model = _model(request)
     if model is None:
         return render(request, "portfolio/ranking_empty.html")
-    view = selectors.ranking_view(**_ctx(request), model=model, weights=_weights_from(request.GET), samples=0)
+    weights, weights_refused = _slider_weights(request.GET, model)
+    view = selectors.ranking_view(**_ctx(request), model=model, weights=weights, samples=0)
     frame = selectors.value_effort_frame(view=view)
     quadrant_labels = {
         "quick_wins": _("Quick wins"),
@@ -271,7 +281,15 @@ def matrix_page(request: HttpRequest) -> HttpResponse:
     for row in rows:
         row["quadrant_label"] = quadrant_labels[row["quadrant"]]
         row["layer_label"] = Layer(row["layer"]).label
-    return render(request, "portfolio/matrix.html", {"figure_json": figure_json(figure), "rows": rows})
+    return render(
+        request,
+        "portfolio/matrix.html",
+        {
+            "figure_json": figure_json(figure),
+            "rows": rows,
+            "problems": [p for p in (weights_refused, view.problem) if p],
+        },
+    )
 
 
 @area_required(PORTFOLIO)

@@ -56,7 +56,11 @@ class TestRankingPage:
         ).content.decode()
         assert order(risk_first) == [str(quick.pk), str(strong.pk)]
         # htmx asks for the results only.
-        partial = client.get(url, only_staff | {"w_staff_impact": 100}, headers={"HX-Request": "true"})
+        partial = client.get(
+            url,
+            only_staff | {"w_staff_impact": 100},
+            headers={"HX-Request": "true", "HX-Target": "ranking-results"},
+        )
         assert "<html" not in partial.content.decode() and order(partial.content.decode())
 
     def test_the_row_says_which_values_were_derived_and_which_rated(
