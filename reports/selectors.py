@@ -22,14 +22,16 @@ def report_list(
     *, user, municipality: Municipality, action: Action | str = Action.VIEW
 ) -> QuerySet[CouncilReport]:
     return CouncilReport.objects.for_user(user, action, municipality=municipality).select_related(
-        "corrects", "published_by"
+        "municipality", "corrects", "published_by", "correction"
     )
 
 
 def round_list(
     *, user, municipality: Municipality, action: Action | str = Action.VIEW
 ) -> QuerySet[ReportingRound]:
-    return ReportingRound.objects.for_user(user, action, municipality=municipality)
+    return ReportingRound.objects.for_user(user, action, municipality=municipality).select_related(
+        "municipality"
+    )
 
 
 def public_reports(*, ags: str) -> QuerySet[CouncilReport]:
