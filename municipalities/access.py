@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -194,6 +195,20 @@ class Scope:
 class ScopedQuerySet(models.QuerySet):
     """QuerySet with the scoping gate; every tenant model's default manager is built from it."""
 
+    def _strict(self, action: Action | str = Action.VIEW) -> ScopedQuerySet:
+        """With ``settings.DIGIPLAN_FETCH_MODE_RAISE`` (the test suite), rows read through the gate raise
+        ``FieldFetchBlocked`` on a lazy load of a relation or deferred field (Django's ``FETCH_RAISE``),
+        as do the rows reached from them through related managers: a selector that forgot a
+        ``select_related`` (a query per row) fails loudly instead of slowing down a large municipality.
+
+        Reads only (``view``): a write fetches the one object it changes, and its validation (``clean``,
+        the scope check after the write) may follow that object's relations, one query each, not one per
+        row. Code outside the gate (admin, guardian, forms' choices, history) keeps Django's default.
+        """
+        if Action(action) == Action.VIEW and getattr(settings, "DIGIPLAN_FETCH_MODE_RAISE", False):
+            return self.fetch_mode(models.FETCH_RAISE)
+        return self
+
     def for_user(
         self,
         user: AbstractBaseUser | AnonymousUser,
@@ -208,6 +223,7 @@ class ScopedQuerySet(models.QuerySet):
         """
         scope: Scope = self.model.scope
         qs = self if municipality is None else self.filter(scope.in_municipality(municipality))
+        qs = qs._strict(action)
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return qs.none()
         if user.is_superuser:
@@ -228,7 +244,7 @@ class ScopedQuerySet(models.QuerySet):
         if scope.aggregate_area is None:
             raise TypeError(f"{self.model.__name__} has no aggregate area.")
         aggregate = replace(scope, area=scope.aggregate_area, row_filters={}, grant_roles=frozenset())
-        qs = self.filter(aggregate.in_municipality(municipality))
+        qs = self.filter(aggregate.in_municipality(municipality))._strict()
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return qs.none()
         if user.is_superuser:
