@@ -18,7 +18,11 @@ urlpatterns = [
     path("public/<str:ags>/<int:pk>/", report_views.public_report, name="public-report"),
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema", template_name="api/docs.html"),
+        name="api-docs",
+    ),
     path("api/tokens/", api_views.tokens, name="api-tokens"),
     path("api/tokens/<str:key>/revoke/", api_views.token_revoke, name="api-token-revoke"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

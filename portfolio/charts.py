@@ -354,7 +354,8 @@ def value_effort_figure(*, projects: pd.DataFrame, labels: Mapping[str, Any]) ->
     )
     for name, (x, y, xanchor, yanchor) in zip(QUADRANTS, corners, strict=True):
         figure.add_annotation(
-            text=f"<b>{quadrants[name]}</b>",
+            # Bold by the font, not <b>: plotly draws <b> as a style attribute, which the CSP blocks.
+            text=str(quadrants[name]),
             xref="paper",
             yref="paper",
             x=x,
@@ -362,7 +363,7 @@ def value_effort_figure(*, projects: pd.DataFrame, labels: Mapping[str, Any]) ->
             xanchor=xanchor,
             yanchor=yanchor,
             showarrow=False,
-            font={"size": 14},
+            font={"size": 14, "weight": "bold"},
         )
     figure.add_vline(x=effort_mid, line={"color": _GREY, "dash": "dash"})
     figure.add_hline(y=benefit_mid, line={"color": _GREY, "dash": "dash"})

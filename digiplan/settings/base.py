@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 import plotly
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,6 +73,31 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "municipalities.middleware.CurrentMunicipalityMiddleware",
 ]
+
+# Content-Security-Policy on every response, in every environment (DESIGN.md §7, STYLE.md 7): everything
+# from this server, nothing inline. Our templates have no inline script or style (charts are drawn by one
+# static script from json_script data); a third-party page that needs an inline block (the admin's change
+# list, the API docs) marks it with the per-request nonce, which is in the header only when used.
+# plotly.js adds two <style> elements when it loads, allowed by their hashes (never 'unsafe-inline'): an
+# empty one that it fills through the CSSOM with its own rules (plotly 3 no longer ships them as a file,
+# plotly/plotly.js#7543), and MapLibre's stylesheet. A new plotly version may change the second hash:
+# tests/e2e fail on any CSP violation in the browser's console and name the hash to put here.
+PLOTLY_STYLE_HASHES = [
+    "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",  # "" (<style id="plotly.js-style-global">)
+    "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='",  # MapLibre's CSS inside plotly.min.js 3.8.2
+]
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, *PLOTLY_STYLE_HASHES],
+    # No style attributes, except the empty ones plotly's colour bars set before styling them by the CSSOM.
+    "style-src-attr": [CSP.UNSAFE_HASHES, PLOTLY_STYLE_HASHES[0]],
+    "img-src": [CSP.SELF, "data:"],
+    "frame-ancestors": [CSP.NONE],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+}
 
 ROOT_URLCONF = "digiplan.urls"
 WSGI_APPLICATION = "digiplan.wsgi.application"
@@ -88,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "municipalities.context_processors.current_municipality",
+                "django.template.context_processors.csp",
             ],
         },
     },

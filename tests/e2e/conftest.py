@@ -41,13 +41,31 @@ def browser():
         browser.close()
 
 
+def _csp_violations(page) -> list[str]:
+    """What the Content-Security-Policy blocks on ``page`` from now on: Chromium reports it as a console
+    error ("Refused to apply inline style because it violates …")."""
+    found: list[str] = []
+
+    def note(message) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            where = message.location
+            found.append(f"{where.get('url')}:{where.get('lineNumber')}: {message.text}")
+
+    page.on("console", note)
+    return found
+
+
 @pytest.fixture
 def page(browser):
+    """A page in a fresh context; the test fails if the Content-Security-Policy blocked anything on it
+    (an inline style or script, a foreign source): every page must work under the strict policy."""
     context = browser.new_context(locale="de-DE")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    violations = _csp_violations(page)
     yield page
     context.close()
+    assert not violations, violations
 
 
 @pytest.fixture
