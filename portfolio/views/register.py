@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from municipalities.access import PORTFOLIO, Action
 from municipalities.models import OrgUnit
 from municipalities.presentation import figure_json
+from municipalities.query import parse_id, parse_number
 from municipalities.views import area_required
 
 from .. import actions, charts, selectors
@@ -55,13 +56,6 @@ def _ctx(request) -> dict:
     return {"user": request.user, "municipality": request.tenancy.municipality}
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 FRONT_LEVEL_LABELS = [
     gettext_lazy("0 offline"),
     gettext_lazy("1 information"),
@@ -89,10 +83,10 @@ def index(request: HttpRequest) -> HttpResponse:
 def service_list(request: HttpRequest) -> HttpResponse:
     get = request.GET
     filters = selectors.ServiceFilters(
-        subject_area=_int(get.get("area")),
-        org_unit=_int(get.get("unit")),
-        front_level=_int(get.get("front")),
-        back_level=_int(get.get("back")),
+        subject_area=parse_id(get.get("area")),
+        org_unit=parse_id(get.get("unit")),
+        front_level=parse_number(get.get("front"), high=len(FRONT_LEVEL_LABELS) - 1),
+        back_level=parse_number(get.get("back"), high=len(BACK_LEVEL_LABELS) - 1),
         paper_behind_portal=get.get("paper") == "1",
         search=get.get("q", "").strip(),
         sort=get.get("sort", "hours"),
@@ -251,8 +245,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
     filters = selectors.ProjectFilters(
         layer=get.get("layer", "") if get.get("layer") in Layer.values else "",
         status=get.get("status", "") if get.get("status") in Status.values else "",
-        org_unit=_int(get.get("unit")),
-        field=_int(get.get("field")),
+        org_unit=parse_id(get.get("unit")),
+        field=parse_id(get.get("field")),
         search=get.get("q", "").strip(),
     )
     table = selectors.project_table(**_ctx(request), filters=filters)
