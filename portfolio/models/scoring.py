@@ -98,7 +98,6 @@ class ScoringModel(models.Model):
         verbose_name_plural = _("scoring models")
         ordering = ["-active", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "name"], name="scoring_model_unique_name"),
             models.UniqueConstraint(
                 fields=["municipality", "name"],
                 name="scoring_model_unique_name",
