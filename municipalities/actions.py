@@ -46,9 +46,10 @@ def member_invite(*, municipality: Municipality, email: str, role: Role | str) -
     """
     users = get_user_model().objects
     email = users.normalize_email(email.strip())
-    user = users.filter(email__iexact=email).order_by("pk").first() or users.filter(
-        username__iexact=email
-    ).first()
+    user = (
+        users.filter(email__iexact=email).order_by("pk").first()
+        or users.filter(username__iexact=email).first()
+    )
     if user is None:
         user = users.create_user(username=email, email=email)  # no password: unusable until set
     return membership_add(municipality=municipality, user=user, role=role)
