@@ -19,8 +19,11 @@ def etag(instance: models.Model) -> str:
 
 
 def matches(header: str | None, current: str) -> bool:
-    """Whether an If-Match header admits ``current``: absent, ``*``, or one of its tags (weak ones too)."""
+    """Whether an If-Match header admits ``current``: absent, ``*``, or one of its tags.
+
+    If-Match uses the strong comparison (RFC 9110 §13.1.1): a weak tag (``W/"…"``) never matches, since it
+    does not promise the same bytes, and a write on the strength of it could overwrite a change."""
     if not header:
         return True
-    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    tags = [tag.strip() for tag in header.split(",")]
     return "*" in tags or current in tags

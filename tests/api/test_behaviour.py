@@ -62,6 +62,15 @@ class TestOptimisticConcurrency:
         assert client.patch(url, {"title": "A"}, format="json", HTTP_IF_MATCH=both).status_code == 200
         assert client.patch(url, {"title": "B"}, format="json", HTTP_IF_MATCH="*").status_code == 200
 
+    def test_a_weak_etag_never_matches(self, world, api_for):
+        # RFC 9110 §13.1.1: If-Match compares strongly, so W/"<current tag>" is stale as well.
+        client = api_for(world.users[S])
+        url = f"/api/v1/milestones/{world.a.objects['milestones'].pk}/"
+        etag = client.get(url)["ETag"]
+        weak = client.patch(url, {"title": "W"}, format="json", HTTP_IF_MATCH=f"W/{etag}")
+        assert weak.status_code == 412
+        assert client.get(url).json()["title"] != "W"
+
 
 class FormFields(HTMLParser):
     """The values a browser would send back for the first form with a ``version`` field."""
