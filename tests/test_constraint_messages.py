@@ -48,7 +48,8 @@ def test_every_unique_constraint_has_a_message_in_both_languages(model, constrai
     assert english != german, f"{constraint.name}: no German translation"
     for text in (english, german):
         assert constraint.name not in text
-        assert ", ".join(constraint.fields) not in text
+        if constraint.fields:  # a constraint on expressions (an unordered pair) names no columns
+            assert ", ".join(constraint.fields) not in text
 
 
 def test_there_are_unique_constraints_to_check():
