@@ -31,7 +31,7 @@ from municipalities.actions import member_invite
 from municipalities.models import Membership, Municipality
 from reports import actions as report_actions
 from reports import exports, selectors
-from reports.models import CouncilReport, Language, ReportStatus
+from reports.models import CouncilReport, Language
 from strategy import actions as strategy_actions
 from strategy.models import CouncilResolution, Strategy
 
@@ -355,28 +355,7 @@ class CouncilReportViewSet(ScopedViewSet):
             request.user.is_superuser
         ):
             raise PermissionDenied()
-        if old.status != ReportStatus.PUBLISHED:
-            raise serializers.ValidationError(
-                {"non_field_errors": [_("Only a published report can be corrected.")]}
-            )
-        if CouncilReport.objects.filter(corrects=old).exists():
-            raise serializers.ValidationError(
-                {"non_field_errors": [_("This report already has a correction.")]}
-            )
-        with transaction.atomic():
-            report = _run(
-                lambda: report_actions.report_create(
-                    municipality=old.municipality,
-                    user=request.user,
-                    title=_("Correction: %(title)s") % {"title": old.title},
-                    period_start=old.period_start,
-                    period_end=old.period_end,
-                    language=old.language,
-                    meeting_date=old.meeting_date,
-                    round=old.round,
-                    corrects=old,
-                )
-            )
+        report = _run(lambda: report_actions.report_correct(report=old, user=request.user))
         self._etag_instance = report
         return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
 

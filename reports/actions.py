@@ -3,6 +3,7 @@
 - ``report_create``: a draft for a period, its summary generated from the figures (the strategist edits it).
 - ``report_publish``: freezes every figure into the snapshot (with the change since the last published
   report); publishing a correction withdraws the report it names. Refused before the period's last day.
+- ``report_correct``: a correction draft of a published report (one per report).
 - ``round_close``: closes a reporting round; from then on measurements and status reports dated inside
   its period are refused (``locked_period``).
 """
@@ -55,6 +56,29 @@ def report_create(
     report.summary = data["summary"]
     report.save()
     return report
+
+
+@transaction.atomic
+def report_correct(*, report: CouncilReport, user) -> CouncilReport:
+    """Start the correction of a published report: a draft of the same period that names it. Refuses a
+    report that is not published or already has a correction. Side effect: publishing the draft withdraws
+    ``report`` (``report_publish``)."""
+    old = CouncilReport.objects.select_for_update().get(pk=report.pk)
+    if old.status != ReportStatus.PUBLISHED:
+        raise ValidationError(_("Only a published report can be corrected."))
+    if CouncilReport.objects.filter(corrects=old).exists():
+        raise ValidationError(_("This report already has a correction."))
+    return report_create(
+        municipality=old.municipality,
+        user=user,
+        title=_("Correction: %(title)s") % {"title": old.title},
+        period_start=old.period_start,
+        period_end=old.period_end,
+        language=old.language,
+        meeting_date=old.meeting_date,
+        round=old.round,
+        corrects=old,
+    )
 
 
 @transaction.atomic

@@ -170,17 +170,7 @@ def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
     old = get_object_or_404(selectors.report_list(**_ctx(request), action=Action.CHANGE), pk=pk)
     if old.status != ReportStatus.PUBLISHED or hasattr(old, "correction"):
         raise Http404
-    report = actions.report_create(
-        municipality=old.municipality,
-        user=request.user,
-        title=_("Correction: %(title)s") % {"title": old.title},
-        period_start=old.period_start,
-        period_end=old.period_end,
-        language=old.language,
-        meeting_date=old.meeting_date,
-        round=old.round,
-        corrects=old,
-    )
+    report = actions.report_correct(report=old, user=request.user)
     messages.success(request, _("A correction draft was created; publishing it withdraws the original."))
     return redirect("reports:report", pk=report.pk)
 
