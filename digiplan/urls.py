@@ -6,9 +6,12 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from api import views as api_views
+from municipalities import views as municipality_views
+from reports import home as report_home
 from reports import views as report_views
 
 urlpatterns = [
+    path("", report_home.home, name="home"),
     path("", include("municipalities.urls")),
     path("strategy/", include("strategy.urls")),
     path("portfolio/", include("portfolio.urls")),
@@ -25,7 +28,7 @@ urlpatterns = [
     ),
     path("api/tokens/", api_views.tokens, name="api-tokens"),
     path("api/tokens/<str:key>/revoke/", api_views.token_revoke, name="api-token-revoke"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", municipality_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -3,7 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("municipality/", views.municipality_detail, name="municipality"),
     path("municipality/edit/", views.municipality_edit, name="municipality-edit"),
     path("municipality/switch/", views.switch_municipality, name="municipality-switch"),

@@ -1,10 +1,11 @@
-"""Pages of the tenancy app: home, municipality switch and settings, organisation, members."""
+"""Pages of the tenancy app: login, municipality switch and settings, organisation, members."""
 
 from __future__ import annotations
 
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import actions, selectors
-from .access import AREAS, MEMBERSHIPS, MUNICIPALITY, ORGANISATION, Action, Area
+from .access import MEMBERSHIPS, MUNICIPALITY, ORGANISATION, Action, Area
 from .forms import MembershipForm, MunicipalitySettingsForm, OrgUnitForm
 from .query import parse_id
 from .tenancy import choose_municipality
@@ -42,11 +43,22 @@ def area_required(area: Area, action: Action | str = Action.VIEW):
     return decorator
 
 
-@area_required(MUNICIPALITY)
-def home(request: HttpRequest) -> HttpResponse:
-    tenancy = request.tenancy
-    areas = [(area, tenancy.can(area), tenancy.can(area, Action.CHANGE)) for area in AREAS]
-    return render(request, "municipalities/home.html", {"areas": areas})
+# The session key of the user's previous login, for the home page's "changes since your last visit".
+PREVIOUS_LOGIN = "digiplan_previous_login"
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, keeping the time of the previous login in the new session before ``login()``
+    overwrites ``last_login`` (no write on a later GET of the home page)."""
+
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        previous = form.get_user().last_login
+        response = super().form_valid(form)
+        if previous is not None:
+            self.request.session[PREVIOUS_LOGIN] = previous.isoformat()
+        return response
 
 
 @login_required

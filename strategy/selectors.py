@@ -226,8 +226,11 @@ class HistoryEntry:
     label: str
 
 
-def strategy_history(*, strategy: Strategy, limit: int = 200) -> list[HistoryEntry]:
-    """Who changed what in this version and its parts (django-simple-history), newest first.
+def strategy_history(
+    *, strategy: Strategy, limit: int = 200, since: datetime.datetime | None = None
+) -> list[HistoryEntry]:
+    """Who changed what in this version and its parts (django-simple-history), newest first; with
+    ``since``, only what changed after it (the home page's "changes since your last visit").
 
     One query per kind of row, labels read from the historical rows themselves (no query per entry).
     """
@@ -250,6 +253,8 @@ def strategy_history(*, strategy: Strategy, limit: int = 200) -> list[HistoryEnt
             label=label(e),
         )
         for source, label in sources
-        for e in source.select_related("history_user").order_by("-history_date")[:limit]
+        for e in (source if since is None else source.filter(history_date__gt=since))
+        .select_related("history_user")
+        .order_by("-history_date")[:limit]
     ]
     return sorted(entries, key=lambda e: e.when, reverse=True)[:limit]

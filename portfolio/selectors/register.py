@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from municipalities.access import Action
 from municipalities.models import Municipality
 from strategy.models import FieldOfAction, Goal, Strategy, StrategyStatus
+from strategy.selectors import HistoryEntry
 
 from .. import impact, progress
 from ..models import (
@@ -513,6 +514,27 @@ def layer_balance(*, user, municipality: Municipality) -> tuple[pd.DataFrame, pd
     return impact.layer_balance(projects=figures.project_rows, impact=figures.projects, costs=figures.costs)
 
 
+def project_history(*, projects: QuerySet[Project], since, limit: int = 50) -> list[HistoryEntry]:
+    """Changes to the already scoped ``projects`` after ``since`` (django-simple-history), newest first;
+    the twin of ``strategy.selectors.strategy_history``. One query."""
+    rows = (
+        Project.history.filter(id__in=projects.values("pk"), history_date__gt=since)
+        .select_related("history_user")
+        .order_by("-history_date")[:limit]
+    )
+    kind = str(Project._meta.verbose_name)
+    return [
+        HistoryEntry(
+            when=e.history_date,
+            user=e.history_user.get_username() if e.history_user else "",
+            change=e.history_type,
+            kind=kind,
+            label=e.title,
+        )
+        for e in rows
+    ]
+
+
 __all__ = [
     "CHANGE_COLUMNS",
     "COST_COLUMNS",
@@ -539,6 +561,7 @@ __all__ = [
     "project_filtered",
     "project_get",
     "project_health",
+    "project_history",
     "project_list",
     "project_page",
     "project_table",
