@@ -376,13 +376,13 @@ class CouncilReportViewSet(ScopedViewSet):
         from django.template.loader import render_to_string
         from django.utils import translation
 
-        from reports.views import _report_context
+        from reports.context import report_context
 
         report = self.get_object()
         self._etag_instance = None
         data = self._data(report)
         with translation.override(report.language):
-            context = _report_context(report, data)
+            context = report_context(report, data)
             html = render_to_string("reports/report_print.html", context, request=request)
         try:
             pdf = exports.to_pdf(html=exports.inline_assets(html))

@@ -4,8 +4,6 @@ published), and the three formats render the same data."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.access import REPORTS, Action
-from municipalities.presentation import figure_json
 from municipalities.views import area_required
 
-from . import actions, charts, exports, selectors
+from . import actions, exports, selectors
+from .context import report_context
 from .forms import ReportCreateForm, RoundForm, SummaryForm
 from .models import CouncilReport, ReportStatus
 
@@ -56,47 +54,11 @@ def report_create(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/form.html", {"form": form, "title": _("New council report")})
 
 
-def _figures(data: dict, language: str) -> list[dict]:
-    strategy = data.get("strategy") or {}
-    with translation.override(language):
-        labels = {
-            "progress": _("progress"),
-            "expected": _("expected by now"),
-            "axis": _("progress towards the target (%)"),
-        }
-        figures = []
-        for field in strategy.get("fields", []):
-            goal_ids = {g["id"] for g in strategy["goals"] if g["field_id"] == field["id"]}
-            indicators = [i for i in strategy["indicators"] if i["goal_id"] in goal_ids]
-            if indicators:
-                figure = charts.field_figure(title=field["title"], indicators=indicators, labels=labels)
-                figures.append(
-                    {"id": f"field-{field['id']}", "title": field["title"], "json": figure_json(figure)}
-                )
-    return figures
-
-
-def _report_context(report: CouncilReport, data: dict) -> dict:
-    strategy = data.get("strategy") or {}
-    goals_by_field = {}
-    for goal in strategy.get("goals", []):
-        goals_by_field.setdefault(goal["field_id"], []).append(goal)
-    return {
-        "report": report,
-        "data": data,
-        "as_of": dt.date.fromisoformat(data["as_of"]),
-        "fields": [
-            {"field": f, "goals": goals_by_field.get(f["id"], [])} for f in strategy.get("fields", [])
-        ],
-        "figures": _figures(data, report.language),
-    }
-
-
 @area_required(REPORTS)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
     data = selectors.report_data(report=report, user=request.user)
-    context = _report_context(report, data) | {"can_edit": request.tenancy.can(REPORTS, Action.CHANGE)}
+    context = report_context(report, data) | {"can_edit": request.tenancy.can(REPORTS, Action.CHANGE)}
     with translation.override(report.language):
         return render(request, "reports/report.html", context)
 
@@ -106,7 +68,7 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
     data = selectors.report_data(report=report, user=request.user)
     with translation.override(report.language):
-        html = render_to_string("reports/report_print.html", _report_context(report, data), request=request)
+        html = render_to_string("reports/report_print.html", report_context(report, data), request=request)
     try:
         pdf = exports.to_pdf(html=exports.inline_assets(html))
     except exports.PdfError as error:
@@ -225,6 +187,6 @@ def public_index(request: HttpRequest, ags: str) -> HttpResponse:
 
 def public_report(request: HttpRequest, ags: str, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.public_reports(ags=ags), pk=pk)
-    context = _report_context(report, report.snapshot) | {"public": True}
+    context = report_context(report, report.snapshot) | {"public": True}
     with translation.override(report.language):
         return render(request, "reports/report.html", context)
