@@ -2,7 +2,8 @@
 
 - ``report_create``: a draft for a period, its summary generated from the figures (the strategist edits it).
 - ``report_publish``: freezes every figure into the snapshot (with the change since the last published
-  report); publishing a correction withdraws the report it names. Refused before the period's last day.
+  report); publishing a correction withdraws the report it names. Before the period's last day only when
+  the user confirmed publishing early.
 - ``report_correct``: a correction draft of a published report (one per report).
 - ``round_close``: closes a reporting round; from then on measurements and status reports dated inside
   its period are refused (``locked_period``).
@@ -81,24 +82,31 @@ def report_correct(*, report: CouncilReport, user) -> CouncilReport:
     )
 
 
+def published_early(report: CouncilReport, today: dt.date | None = None) -> bool:
+    """Whether publishing ``report`` now would come before its period's last day."""
+    return report.period_end > (today or timezone.localdate())
+
+
 @transaction.atomic
-def report_publish(*, report: CouncilReport, user, today: dt.date | None = None) -> CouncilReport:
-    """Freeze the report. Side effects: the snapshot is stored for good; a report it corrects is withdrawn."""
+def report_publish(
+    *, report: CouncilReport, user, today: dt.date | None = None, early: bool = False
+) -> CouncilReport:
+    """Freeze the report. Side effects: the snapshot is stored for good; a report it corrects is withdrawn.
+
+    From the period's last day on a report is published as it is. Before that day (a Q4 report on
+    2 December) it would freeze figures that are still changing, as of today rather than the period's end:
+    a clerk may want that for a council meeting inside the period, but only knowingly, so it is refused
+    unless ``early`` says the user confirmed it (the confirmation page says so).
+    """
     locked = CouncilReport.objects.select_for_update().get(pk=report.pk)
     if locked.status != ReportStatus.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
-    # A report freezes the figures of its period: published before the period's last day (a Q4 report on
-    # 2 December), it would freeze figures that are still changing and tell the council the period is done.
-    if locked.period_end > (today or timezone.localdate()):
-        raise ValidationError(
-            {
-                "period_end": _(
-                    "The report's period runs until %(end)s; it can be published from that day on."
-                )
-                % {"end": formats.date_format(locked.period_end, "SHORT_DATE_FORMAT")}
-            },
-            code="period_not_ended",
-        )
+    if published_early(locked, today) and not early:
+        message = _(
+            "The report's period runs until %(end)s; before that day it can only be published with the "
+            "confirmation that its figures are frozen as of today."
+        ) % {"end": formats.date_format(locked.period_end, "SHORT_DATE_FORMAT")}
+        raise ValidationError({"period_end": ValidationError(message, code="period_not_ended")})
     data = builder.build(
         user=user,
         municipality=locked.municipality,

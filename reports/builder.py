@@ -14,6 +14,7 @@ import math
 from collections import Counter
 
 import pandas as pd
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -48,6 +49,11 @@ def _date(value) -> str | None:
         return None
 
 
+def _bool(value) -> bool | None:
+    value = none_if_nan(value)
+    return None if value is None else bool(value)
+
+
 def build(
     *,
     user,
@@ -70,7 +76,9 @@ def build(
             "version": VERSION,
             "built_on": today.isoformat(),
             "as_of": as_of.isoformat(),
-            "strategy": _strategy(user=user, municipality=municipality, as_of=as_of, previous=previous),
+            "strategy": _strategy(
+                user=user, municipality=municipality, start=period_start, as_of=as_of, previous=previous
+            ),
             "portfolio": _portfolio(
                 user=user, municipality=municipality, start=period_start, end=period_end, today=as_of
             ),
@@ -80,7 +88,7 @@ def build(
     return data
 
 
-def _strategy(*, user, municipality, as_of: dt.date, previous: dict | None) -> dict | None:
+def _strategy(*, user, municipality, start: dt.date, as_of: dt.date, previous: dict | None) -> dict | None:
     current = strategy.strategy_current(user=user, municipality=municipality)
     if current is None:
         return None
@@ -93,6 +101,7 @@ def _strategy(*, user, municipality, as_of: dt.date, previous: dict | None) -> d
     goal_rows = progress.goals.to_dict("index")
     field_rows = progress.fields.to_dict("index")
     indicator_rows = progress.indicators.to_dict("index")
+    notes = strategy.measurement_notes(strategy=current, start=start, end=as_of)
     fields = [
         {
             "id": f.pk,
@@ -140,11 +149,15 @@ def _strategy(*, user, municipality, as_of: dt.date, previous: dict | None) -> d
                 "expected": _num(row.get("expected")),
                 "status": row.get("status", "no_data"),
                 "stale": bool(row.get("stale", False)),
+                # The trend fitted to the measurements: does it reach the target by its date?
+                "forecast_meets": _bool(row.get("forecast_meets_target")),
+                "comment": notes[i["id"]][1] if i["id"] in notes else "",
+                "comment_date": notes[i["id"]][0].isoformat() if i["id"] in notes else None,
             }
         )
     return {
         "id": current.pk,
-        "title": str(current),
+        "title": current.title,
         "fields": fields,
         "goals": goal_list,
         "indicators": indicators,
@@ -178,9 +191,12 @@ def _portfolio(*, user, municipality, start: dt.date, end: dt.date, today: dt.da
     ]
     milestones = Milestone.objects.filter(project__in=projects.values("pk")).select_related("project")
     length = end - start
-    reached = milestones.filter(done_date__gte=start, done_date__lte=end).order_by("done_date")
-    due = milestones.filter(done_date__isnull=True, due_date__gt=end, due_date__lte=end + length).order_by(
-        "due_date"
+    reached = milestones.filter(done_date__gte=start, done_date__lte=today).order_by("done_date")
+    # Due in the next period and not done as of the report's date (one done later was still open then).
+    due = (
+        milestones.filter(due_date__gt=end, due_date__lte=end + length)
+        .filter(Q(done_date__isnull=True) | Q(done_date__gt=today))
+        .order_by("due_date")
     )
     top = []
     model = portfolio.scoring_model_active(user=user, municipality=municipality)
@@ -244,7 +260,9 @@ def _staffing(*, user, municipality, today: dt.date) -> dict:
     )
     exposure = staffing.exposure_view(user=user, municipality=municipality, individuals=False, today=today)
     skills = exposure.skills
-    at_risk = skills[skills["few"] | (skills["leaving_share"].fillna(0) >= 0.5)].head(TOP)
+    # Skills of fewer than five holders are not rows of "<5" but one band (``exposure.few_band``).
+    visible = skills[~skills["suppressed"]] if "suppressed" in skills else skills
+    at_risk = visible[visible["few"] | (visible["leaving_share"].fillna(0) >= 0.5)].head(TOP)
     return {
         "gaps": [
             {
@@ -266,6 +284,7 @@ def _staffing(*, user, municipality, today: dt.date) -> dict:
             }
             for r in at_risk.to_dict("records")
         ],
+        "few_band": exposure.few_band,
         "horizon": exposure.horizon,
     }
 

@@ -53,7 +53,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from municipalities.presentation import none_if_nan
+from municipalities.presentation import none_if_nan, spreadsheet_text
 from portfolio.models import TrafficLight
 from strategy.templatetags.strategy_tags import STATUS_LABELS
 
@@ -303,6 +303,7 @@ def _format_table(worksheet, columns: list[Column], rows: list[list], date_forma
         for (cell,) in worksheet.iter_rows(min_row=2, min_col=index, max_col=index):
             if cell.value == "":
                 cell.value = None  # pandas writes missing values as "": a suppressed cell is truly empty
+            spreadsheet_text(cell)  # a title "=HYPERLINK(…)" stays text
             if number_format:
                 cell.number_format = number_format
             if column.kind == TEXT and longest + 2 > MAX_WIDTH:
@@ -313,6 +314,7 @@ def _format_table(worksheet, columns: list[Column], rows: list[list], date_forma
 def _report_sheet(book, *, name: str, data: dict, title: str, period, date_format: str) -> None:
     sheet = book.create_sheet(name, 0)
     sheet["A1"] = title
+    spreadsheet_text(sheet["A1"])
     sheet["A1"].font = Font(bold=True, size=14)
     strategy = data.get("strategy") or {}
     rows: list[tuple[str, object]] = []
@@ -342,6 +344,7 @@ def _report_sheet(book, *, name: str, data: dict, title: str, period, date_forma
     for offset, (label, value) in enumerate(rows, start=3):
         sheet.cell(row=offset, column=1, value=label).font = Font(bold=True)
         cell = sheet.cell(row=offset, column=2, value=value)
+        spreadsheet_text(cell)
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
         if isinstance(value, dt.date):
             cell.number_format = date_format
@@ -502,6 +505,10 @@ def to_pdf(*, html: str, timeout: float = CHART_TIMEOUT) -> bytes:
                 display_header_footer=True,
                 header_template="<span></span>",
                 footer_template=FOOTER,
+                # Accessible PDF: a structure tree (headings H1/H2/H3, tables, lists, figures with their
+                # text; Chromium ≥ 118) and bookmarks from the headings. Chromium does not claim PDF/UA.
+                tagged=True,
+                outline=True,
             )
         except PlaywrightError as error:
             raise PdfError(f"Chromium could not print the report: {error}") from error

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from municipalities.forms import StyledForm, TenantForm
 
@@ -36,3 +37,23 @@ class RoundForm(TenantForm):
         model = ReportingRound
         fields = ["title", "period_start", "period_end", "due_date", "meeting_date"]
         widgets = {"period_start": DATE, "period_end": DATE, "due_date": DATE, "meeting_date": DATE}
+
+
+class PublishForm(StyledForm, forms.Form):
+    """The confirmation of publishing: before the period's last day the user must also confirm that the
+    figures are frozen as of today (``reports.actions.report_publish``'s ``early``)."""
+
+    early = forms.BooleanField(
+        label=_("I know the period has not ended yet: publish the figures as of today."), required=False
+    )
+
+    def __init__(self, *args, early: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.is_early = early
+        if early:
+            self.fields["early"].required = True
+            self.fields["early"].error_messages["required"] = _(
+                "Confirm that the report is published before its period has ended."
+            )
+        else:
+            del self.fields["early"]

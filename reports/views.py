@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +19,7 @@ from municipalities.views import area_required
 
 from . import actions, exports, selectors
 from .context import report_context
-from .forms import ReportCreateForm, RoundForm, SummaryForm
+from .forms import PublishForm, ReportCreateForm, RoundForm, SummaryForm
 from .models import CouncilReport, ReportStatus
 
 
@@ -54,13 +54,19 @@ def report_create(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/form.html", {"form": form, "title": _("New council report")})
 
 
+def _body(request: HttpRequest, context: dict, report: CouncilReport) -> str:
+    """The report itself in the report's language; the page around it (menus, buttons, messages) stays in
+    the user's, so opening a German report in the English interface does not switch the interface."""
+    with translation.override(report.language):
+        return render_to_string("reports/_report_body.html", context, request=request)
+
+
 @area_required(REPORTS)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
     data = selectors.report_data(report=report, user=request.user)
     context = report_context(report, data) | {"can_edit": request.tenancy.can(REPORTS, Action.CHANGE)}
-    with translation.override(report.language):
-        return render(request, "reports/report.html", context)
+    return render(request, "reports/report.html", context | {"body": _body(request, context, report)})
 
 
 @area_required(REPORTS)
@@ -112,18 +118,31 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @area_required(REPORTS, Action.CHANGE)
-@require_POST
 def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publishing asks first: a page that says what publishing does, and before the period's last day that
+    the figures would be frozen as of today, with a box to tick for that."""
     report = get_object_or_404(selectors.report_list(**_ctx(request), action=Action.CHANGE), pk=pk)
-    try:
-        actions.report_publish(report=report, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("Published. The report's figures are frozen and council members can read it.")
-        )
-    return redirect("reports:report", pk=report.pk)
+    if report.is_frozen:
+        messages.error(request, _("Only a draft can be published."))
+        return redirect("reports:report", pk=report.pk)
+    today = timezone.localdate()
+    early = actions.published_early(report, today)
+    form = PublishForm(request.POST if request.method == "POST" else None, early=early)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.report_publish(report=report, user=request.user, early=early)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Published. The report's figures are frozen and council members can read it.")
+            )
+            return redirect("reports:report", pk=report.pk)
+    return render(
+        request,
+        "reports/publish.html",
+        {"report": report, "form": form, "early": early, "today": today},
+    )
 
 
 @area_required(REPORTS, Action.ADD)
@@ -188,5 +207,4 @@ def public_index(request: HttpRequest, ags: str) -> HttpResponse:
 def public_report(request: HttpRequest, ags: str, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.public_reports(ags=ags), pk=pk)
     context = report_context(report, report.snapshot) | {"public": True}
-    with translation.override(report.language):
-        return render(request, "reports/report.html", context)
+    return render(request, "reports/report.html", context | {"body": _body(request, context, report)})

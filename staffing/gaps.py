@@ -385,6 +385,44 @@ def holder_risks(
     )
 
 
+def band_of_few(
+    *,
+    staff: pd.DataFrame,
+    staff_skills: pd.DataFrame,
+    skill_ids: Sequence[int],
+    today: datetime.date,
+    min_level: int = 3,
+    horizon_years: int = HORIZON_YEARS,
+    min_group: int = MIN_GROUP,
+) -> dict:
+    """The skills held by fewer than ``min_group`` people each, as one band that still says something:
+    how many distinct people hold any of ``skill_ids`` (as :func:`holder_risks` counts holders) and how
+    many of them leave within ``horizon_years`` — "leaving within 5 years: under 5 of 14".
+
+    The privacy rule holds for the band as for a row: ``holders`` is None when the band itself rests on
+    fewer than ``min_group`` people, and ``leaving`` is None when 1 to ``min_group`` − 1 of them leave (0
+    stays visible: it describes nobody). No per-skill figure can be recovered: a person holding several of
+    the skills counts once, so the band is not the sum of its skills. Returns holders and leaving (int or
+    None) and ``leaving_under`` (True where ``leaving`` is hidden).
+    """
+    holdings = _holdings(staff=staff, staff_skills=staff_skills)
+    today_day = _days(pd.Series([today]))[0]
+    horizon_day = _days(pd.Series([pd.Timestamp(today) + pd.DateOffset(years=horizon_years)]))[0]
+    counts = (
+        _active(holdings["exit"].to_numpy(), today_day)
+        & _valid(holdings["valid"].to_numpy(), today_day)
+        & (holdings["level"].to_numpy() >= min_level)
+        & np.isin(holdings["skill_id"].to_numpy(), np.asarray(list(skill_ids), dtype=np.int64))
+    )
+    people = holdings[counts].drop_duplicates("staff_id")
+    holders = len(people)
+    leaving = int((people["exit"].to_numpy() <= horizon_day).sum())
+    if holders < min_group:
+        return {"holders": None, "leaving": None, "leaving_under": False}
+    hidden = 0 < leaving < min_group
+    return {"holders": holders, "leaving": None if hidden else leaving, "leaving_under": hidden}
+
+
 def profile_gaps(
     *,
     staff: pd.DataFrame,

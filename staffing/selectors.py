@@ -409,6 +409,9 @@ class ExposureView:
     skills: pd.DataFrame
     exits: pd.DataFrame
     horizon: int
+    # Without individuals: the skills of fewer than five holders each as one band (``gaps.band_of_few``),
+    # with their names; None when there is no such skill or the reader may see individuals.
+    few_band: dict | None = None
 
 
 def exposure_view(
@@ -446,7 +449,18 @@ def exposure_view(
     exits = exits[exits["year"] <= today.year + 10]
     if not individuals:
         exits = gaps.suppress(frame=exits, count_column="people", value_columns=[])
-    return ExposureView(skills=risks.reset_index(), exits=exits, horizon=horizon)
+    few_band = None
+    if not individuals and risks["suppressed"].any():
+        few = risks[risks["suppressed"]]
+        few_band = gaps.band_of_few(
+            staff=data.staff,
+            staff_skills=data.staff_skills,
+            skill_ids=list(few.index),
+            today=today,
+            min_level=3,
+            horizon_years=horizon,
+        ) | {"skills": sorted(few["skill"].astype(str))}
+    return ExposureView(skills=risks.reset_index(), exits=exits, horizon=horizon, few_band=few_band)
 
 
 @dataclass(frozen=True)

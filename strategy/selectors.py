@@ -112,12 +112,14 @@ def indicator_frame(indicators: QuerySet[Indicator]) -> pd.DataFrame:
     return frame
 
 
-def measurement_frame(indicators: pd.DataFrame) -> pd.DataFrame:
-    """Measurements of these indicators' lineages (so earlier versions' history counts), by indicator id."""
+def measurement_frame(indicators: pd.DataFrame, *, as_of: datetime.date | None = None) -> pd.DataFrame:
+    """Measurements of these indicators' lineages (so earlier versions' history counts), by indicator id;
+    with ``as_of`` only those dated up to that day (a report as of 30 June knows nothing measured later)."""
     columns = ["indicator__lineage", "date", "value"]
-    rows = Measurement.objects.filter(indicator__lineage__in=list(indicators["lineage"])).values_list(
-        *columns
-    )
+    rows = Measurement.objects.filter(indicator__lineage__in=list(indicators["lineage"]))
+    if as_of is not None:
+        rows = rows.filter(date__lte=as_of)
+    rows = rows.values_list(*columns)
     frame = pd.DataFrame.from_records(list(rows), columns=columns, coerce_float=True)
     frame["value"] = frame["value"].astype(float)
     ids = indicators.set_index("lineage")["id"]
@@ -137,7 +139,8 @@ class StrategyView:
 
 
 def strategy_overview(*, strategy: Strategy, today: datetime.date | None = None) -> StrategyView:
-    """The tree (fields → goals → indicators) and its progress for an already scoped ``strategy``.
+    """The tree (fields → goals → indicators) and its progress for an already scoped ``strategy`` as of
+    ``today`` (default: today): measurements and the projects' status reports dated after it are not read.
 
     Queries: fields, goals, indicators (prefetch), the indicator frame, the measurement frame, goals
     frame, and three for the projects' contributions — nine, however large the strategy.
@@ -161,7 +164,7 @@ def strategy_overview(*, strategy: Strategy, today: datetime.date | None = None)
     contributions = goal_contributions(goals=Goal.objects.filter(field__strategy=strategy), today=today)
     result = progress.strategy_progress(
         indicators=ind,
-        measurements=measurement_frame(ind),
+        measurements=measurement_frame(ind, as_of=today),
         goals=goal_frame,
         today=today,
         contributions=contributions,
@@ -176,6 +179,22 @@ def measurements_by_indicator(*, indicators: list[Indicator]) -> dict[int, list[
     for measurement in rows.select_related("recorded_by", "indicator").order_by("date", "pk"):
         by_lineage.setdefault(measurement.indicator.lineage, {})[measurement.date] = measurement
     return {i.pk: list(by_lineage.get(i.lineage, {}).values()) for i in indicators}
+
+
+def measurement_notes(
+    *, strategy: Strategy, start: datetime.date, end: datetime.date
+) -> dict[int, tuple[datetime.date, str]]:
+    """The owners' comments of a reporting period: per indicator of ``strategy`` (by id, matched by lineage
+    so notes entered on an earlier version count) the note of its latest measurement dated ``start``–``end``
+    that has one, with that measurement's date. One query."""
+    ids = dict(Indicator.objects.filter(goal__field__strategy=strategy).values_list("lineage", "pk"))
+    rows = (
+        Measurement.objects.filter(indicator__lineage__in=list(ids), date__gte=start, date__lte=end)
+        .exclude(note="")
+        .order_by("date", "pk")
+        .values_list("indicator__lineage", "date", "note")
+    )
+    return {ids[lineage]: (day, note) for lineage, day, note in rows}
 
 
 def version_rows(strategy: Strategy) -> dict[str, list[dict]]:

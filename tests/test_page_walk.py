@@ -217,7 +217,7 @@ TABLE: tuple[Row, ...] = (
         ("published",),
         variant="published",
     ),
-    Row("reports:report-publish", REPORTS_POST, REPORTS_POST, ("report",)),
+    Row("reports:report-publish", REPORTS_WRITE, STRATEGY_WRITE_OTHER, ("report",)),
     Row("reports:report-correct", REPORTS_POST, REPORTS_POST, ("published",)),
     Row("reports:report-pdf", REPORTS_READ, REPORTS_READ_OTHER, ("published",)),
     Row("reports:report-xlsx", REPORTS_READ, REPORTS_READ_OTHER, ("published",)),

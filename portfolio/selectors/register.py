@@ -421,10 +421,13 @@ HEALTH_REPORT_COLUMNS = ["project_id", "date", "schedule", "budget", "forecast"]
 def project_health(*, projects: QuerySet[Project], today) -> pd.DataFrame:
     """Which of the already scoped ``projects`` are late or over budget (``progress.project_health``
     against each project's ``impact.total_cost``), in their order, beside their title, status and planned
-    end; indexed by project_id. Three queries."""
+    end; indexed by project_id. As of ``today``: status reports dated after it are not read (a report as of
+    30 June shows the lights of June). Three queries."""
     rows = _frame(projects, ["id", "title", "status", "planned_end", "external_cost"])
     costs = _frame(ProjectCost.objects.filter(project__in=projects.values("pk")), COST_COLUMNS)
-    reports = _frame(StatusReport.objects.filter(project__in=projects.values("pk")), HEALTH_REPORT_COLUMNS)
+    reports = _frame(
+        StatusReport.objects.filter(project__in=projects.values("pk"), date__lte=today), HEALTH_REPORT_COLUMNS
+    )
     health = progress.project_health(
         projects=rows,
         reports=reports,
@@ -446,6 +449,7 @@ def goal_contribution_frame(*, goals: QuerySet, today) -> pd.DataFrame:
     keeps the contributions made to its predecessor's goals), with the projects' completion; three queries.
 
     Ideas and proposals do not move a goal (the council does not see them); cancelled projects neither.
+    Status reports dated after ``today`` are not read.
     """
     goal_ids = dict(goals.values_list("lineage", "pk"))
     rows = _frame(
@@ -459,7 +463,7 @@ def goal_contribution_frame(*, goals: QuerySet, today) -> pd.DataFrame:
         ["id", "status", "planned_start", "planned_end"],
     )
     reports = _frame(
-        StatusReport.objects.filter(project_id__in=list(projects["id"])),
+        StatusReport.objects.filter(project_id__in=list(projects["id"]), date__lte=today),
         ["project_id", "date", "percent_complete"],
     )
     completion = progress.project_completion(

@@ -9,3 +9,20 @@ document.addEventListener("DOMContentLoaded", () => {
     target.setAttribute("data-drawn", "true");
   }
 });
+
+// Printing from the browser: a chart drawn at the screen's width would be cut at the page's edge. Before
+// printing, every chart is laid out at the printable width of A4 (180 mm ≈ 680 CSS px); afterwards it
+// follows its box again.
+const PRINT_WIDTH = 680;
+window.addEventListener("beforeprint", () => {
+  if (typeof Plotly === "undefined") return;
+  for (const target of document.querySelectorAll("[data-drawn=true]")) {
+    if (target.offsetWidth > PRINT_WIDTH) Plotly.relayout(target, {width: PRINT_WIDTH, autosize: false});
+  }
+});
+window.addEventListener("afterprint", () => {
+  if (typeof Plotly === "undefined") return;
+  for (const target of document.querySelectorAll("[data-drawn=true]")) {
+    Plotly.relayout(target, {width: null, autosize: true});
+  }
+});

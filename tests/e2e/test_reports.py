@@ -27,7 +27,11 @@ def test_strategist_publishes_and_council_reads_and_downloads(login, page, live_
     page.locator("#id_summary").fill("Die Umsetzung liegt im Plan. Prüfsatz für den Browsertest.")
     page.locator("main form button[type=submit]").click()
     expect(page.get_by_test_id("report-summary")).to_contain_text("Prüfsatz für den Browsertest")
-    page.locator("form[action$='/publish/'] button").click()
+    page.get_by_test_id("publish-link").click()
+    # Publishing asks first; the period ended on 30.09., so no early warning (today is after it).
+    expect(page.get_by_test_id("publish-confirm")).to_be_visible()
+    assert serious_violations(page) == []
+    page.get_by_test_id("publish-confirm").click()
     expect(page.get_by_test_id("report-status")).to_have_text("veröffentlicht")
     report.refresh_from_db()
     assert report.status == ReportStatus.PUBLISHED

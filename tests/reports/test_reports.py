@@ -117,8 +117,10 @@ class TestStaffingInReports:
         staffing = report.snapshot["staffing"]
         # Listed among the gaps, the skill of two holders would tell that they do not suffice.
         assert staffing["gaps"] == []
-        (few,) = staffing["exposure"]
-        assert few["few"] is True and few["suppressed"] is True and few["holders"] is None
+        # Not a row of "<5" but the band of skills with fewer than five holders, itself under five people.
+        assert staffing["exposure"] == []
+        assert staffing["few_band"]["holders"] is None and staffing["few_band"]["leaving"] is None
+        assert len(staffing["few_band"]["skills"]) == 1
 
 
 class TestRounds:
