@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from municipalities.access import PORTFOLIO, Action
+from municipalities.listing import Column, Listing
 from municipalities.models import OrgUnit
 from municipalities.presentation import figure_json
 from municipalities.query import parse_id, parse_number
@@ -79,6 +80,35 @@ def index(request: HttpRequest) -> HttpResponse:
 # --- services -------------------------------------------------------------------------------------------
 
 
+# The register's columns (municipalities/listing.py); "hours", the selector's order, is the default.
+SERVICE_COLUMNS = (
+    Column("name", gettext_lazy("Service"), "service.name"),
+    Column("leika", gettext_lazy("LeiKa key"), "service.leika_key", optional=True, hidden=True),
+    Column(
+        "area",
+        gettext_lazy("Subject area"),
+        "service.subject_area.name",
+        sort_value="service.subject_area.position",
+    ),
+    Column("unit", gettext_lazy("Unit"), "service.org_unit.name", optional=True),
+    Column("cases", gettext_lazy("Cases/year"), "service.cases_per_year", numeric=True),
+    Column("hours", gettext_lazy("Staff hours/year"), "staff_hours", numeric=True),
+    Column("maturity", gettext_lazy("Maturity"), "service.level_label", optional=True),
+    Column("front", gettext_lazy("Front"), "front_level"),
+    Column("back", gettext_lazy("Back"), "back_level"),
+    Column(
+        "paper", gettext_lazy("paper behind the portal"), "paper_behind_portal", optional=True, hidden=True
+    ),
+    Column(
+        "after",
+        gettext_lazy("After planned projects"),
+        lambda row: f"{row.front_level_after}/{row.back_level_after}",
+        optional=True,
+        sortable=False,
+    ),
+)
+
+
 @area_required(PORTFOLIO)
 def service_list(request: HttpRequest) -> HttpResponse:
     get = request.GET
@@ -89,14 +119,17 @@ def service_list(request: HttpRequest) -> HttpResponse:
         back_level=parse_number(get.get("back"), high=len(BACK_LEVEL_LABELS) - 1),
         paper_behind_portal=get.get("paper") == "1",
         search=get.get("q", "").strip(),
-        sort=get.get("sort", "hours"),
     )
     register = selectors.service_register(**_ctx(request), filters=filters)
+    listing = Listing(request, register.rows, SERVICE_COLUMNS, default_sort="-hours", title=_("Services"))
+    if export := listing.export_response():
+        return export
     return render(
         request,
         "portfolio/service_list.html",
         {
-            "rows": register.rows,
+            "listing": listing,
+            "rows": listing.page,
             "filters": filters,
             "areas": SubjectArea.objects.all(),
             "units": OrgUnit.objects.for_user(request.user, municipality=request.tenancy.municipality),
@@ -239,6 +272,43 @@ def maturity_map(request: HttpRequest) -> HttpResponse:
 # --- projects -------------------------------------------------------------------------------------------
 
 
+# The project list's columns (municipalities/listing.py); the selector orders by title.
+_STATUS_ORDER = {value: position for position, value in enumerate(Status.values)}
+PROJECT_COLUMNS = (
+    Column("title", gettext_lazy("Project"), "project.title"),
+    Column("layer", gettext_lazy("Layer"), "project.get_layer_display"),
+    Column(
+        "status",
+        gettext_lazy("Status"),
+        "project.get_status_display",
+        sort_value=lambda row: _STATUS_ORDER.get(row.project.status),
+    ),
+    Column("unit", gettext_lazy("Unit"), "project.org_unit.name", optional=True),
+    Column("cost", gettext_lazy("Cost (EUR)"), "cost", numeric=True),
+    Column(
+        "effort",
+        gettext_lazy("Effort (person-days)"),
+        "project.internal_effort_days",
+        numeric=True,
+        optional=True,
+    ),
+    Column(
+        "staff_hours",
+        gettext_lazy("Staff hours saved/year"),
+        "staff_hours_saved",
+        numeric=True,
+        optional=True,
+    ),
+    Column(
+        "citizen_hours",
+        gettext_lazy("Citizen hours saved/year"),
+        "citizen_hours_saved",
+        numeric=True,
+        optional=True,
+    ),
+)
+
+
 @area_required(PORTFOLIO)
 def project_list(request: HttpRequest) -> HttpResponse:
     get = request.GET
@@ -250,10 +320,14 @@ def project_list(request: HttpRequest) -> HttpResponse:
         search=get.get("q", "").strip(),
     )
     table = selectors.project_table(**_ctx(request), filters=filters)
+    listing = Listing(request, table.rows, PROJECT_COLUMNS, default_sort="title", title=_("Projects"))
+    if export := listing.export_response():
+        return export
     return render(
         request,
         "portfolio/project_list.html",
         {
+            "listing": listing,
             "table": table,
             "filters": filters,
             "layers": Layer.choices,

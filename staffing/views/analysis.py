@@ -12,8 +12,10 @@ import pandas as pd
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from municipalities.access import STAFFING_AGGREGATES
+from municipalities.listing import Column, Listing
 from municipalities.presentation import figure_json
 from municipalities.query import parse_id
 from municipalities.views import area_required
@@ -144,16 +146,35 @@ def exposure_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The training page's table by person (municipalities/listing.py); the selector orders by number and skill.
+TRAINING_COLUMNS = (
+    Column("number", gettext_lazy("Personnel number"), "personnel_number"),
+    Column("skill", gettext_lazy("Skill"), "skill"),
+    Column("target", gettext_lazy("Target"), "target_level", numeric=True),
+    Column("now", gettext_lazy("Now"), "actual_level", numeric=True),
+)
+
+
 @area_required(STAFFING_AGGREGATES)
 def training_page(request: HttpRequest) -> HttpResponse:
     ctx = _ctx(request)
     needs = selectors.training_view(**ctx)
+    listing = Listing(
+        request,
+        needs.people if ctx["individuals"] else [],
+        TRAINING_COLUMNS,
+        default_sort="number",
+        title=_("Training needs"),
+    )
+    if export := listing.export_response():
+        return export
     return render(
         request,
         "staffing/training.html",
         {
             "per_skill": needs.per_skill.to_dict("records"),
-            "people": needs.people,
+            "listing": listing,
+            "people": listing.page,
             "individuals": ctx["individuals"],
         },
     )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from municipalities.access import STAFF_RECORDS, STAFFING_AGGREGATES, Action
+from municipalities.listing import Column, Listing
 from municipalities.models import OrgUnit
 from municipalities.query import parse_id
 from municipalities.views import area_required
@@ -67,6 +68,26 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 # --- staff ---------------------------------------------------------------------------------------------
 
 
+# The staff list's columns (municipalities/listing.py), sorted in the database; by unit is the default.
+STAFF_COLUMNS = (
+    Column("number", gettext_lazy("Personnel number"), "personnel_number", order="personnel_number"),
+    Column("name", gettext_lazy("Name"), "name", order="name"),
+    Column("unit", gettext_lazy("Unit"), "org_unit.name", order="org_unit__name"),
+    Column("job", gettext_lazy("Job title"), "job_title", order="job_title", optional=True),
+    Column("fte", gettext_lazy("FTE"), "fte", order="fte", numeric=True),
+    Column("exit", gettext_lazy("Planned exit"), "exit_date", order="exit_date", optional=True),
+    Column("skills", gettext_lazy("Skills"), "skill_count", order="skill_count", numeric=True, optional=True),
+)
+VACANCY_COLUMNS = (
+    Column("title", gettext_lazy("Title"), "title", order="title"),
+    Column("skill", gettext_lazy("Skill"), "skill.name", order="skill__name"),
+    Column("level", gettext_lazy("Level"), "level", order="level"),
+    Column("fte", gettext_lazy("FTE"), "fte", order="fte", numeric=True),
+    Column("start", gettext_lazy("Expected start"), "expected_date", order="expected_date"),
+    Column("filled", gettext_lazy("Filled"), "filled", order="filled"),
+)
+
+
 @area_required(STAFF_RECORDS)
 def staff_list(request: HttpRequest) -> HttpResponse:
     staff = selectors.staff_list(**_ctx(request)).annotate(skill_count=Count("skills"))
@@ -78,11 +99,21 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         staff = staff.filter(
             Q(personnel_number__icontains=query) | Q(name__icontains=query) | Q(job_title__icontains=query)
         )
+    listing = Listing(
+        request,
+        staff.order_by("org_unit__name", "personnel_number"),
+        STAFF_COLUMNS,
+        default_sort="unit",
+        title=_("Staff"),
+    )
+    if export := listing.export_response():
+        return export
     return render(
         request,
         "staffing/staff_list.html",
         {
-            "staff": staff.order_by("org_unit__name", "personnel_number"),
+            "listing": listing,
+            "staff": listing.page,
             "units": OrgUnit.objects.for_user(request.user, municipality=request.tenancy.municipality),
             "unit": unit,
             "query": query,
@@ -245,11 +276,18 @@ def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @area_required(STAFF_RECORDS)
 def vacancy_list(request: HttpRequest) -> HttpResponse:
+    vacancies = selectors.vacancy_list(**_ctx(request)).order_by("expected_date", "title")
+    listing = Listing(
+        request, vacancies, VACANCY_COLUMNS, default_sort="start", title=_("Vacancies and planned hires")
+    )
+    if export := listing.export_response():
+        return export
     return render(
         request,
         "staffing/vacancy_list.html",
         {
-            "vacancies": selectors.vacancy_list(**_ctx(request)),
+            "listing": listing,
+            "vacancies": listing.page,
             "can_edit": request.tenancy.can(STAFF_RECORDS, Action.CHANGE),
         },
     )
