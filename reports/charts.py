@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 # An indicator's name on the chart's axis is cut after this many characters (the full name stands in the
 # table beside the chart and in the hover text), so long names do not take the width of the bars.
-LABEL_LENGTH = 32
+LABEL_LENGTH = 40
 
 
 def short_label(name: str, length: int = LABEL_LENGTH) -> str:

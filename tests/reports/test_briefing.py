@@ -255,3 +255,69 @@ class TestSpreadsheetInjection:
         ]
         assert {c.value for c in cells} >= {title, "+Bericht"}
         assert all(c.data_type == "s" and c.quotePrefix for c in cells)
+
+
+def _struct_types(node, seen: set, depth: int = 0) -> set:
+    """The structure types (/S) of a tagged PDF's structure tree below ``node``."""
+    node = node.get_object()
+    if depth > 60:
+        return seen
+    if isinstance(node, dict) or hasattr(node, "keys"):
+        if "/S" in node:
+            seen.add(str(node["/S"]))
+        kids = node.get("/K")
+        if kids is not None:
+            kids = kids.get_object()
+            for kid in kids if isinstance(kids, list) else [kids]:
+                if hasattr(kid, "get_object") or isinstance(kid, dict):
+                    _struct_types(kid, seen, depth + 1)
+    return seen
+
+
+def _titles(outline) -> list[str]:
+    """Every bookmark's title, depth first."""
+    titles = []
+    for item in outline:
+        titles += _titles(item) if isinstance(item, list) else [item.title]
+    return titles
+
+
+@pytest.mark.e2e
+def test_the_pdf_is_tagged_has_bookmarks_and_every_indicators_value_and_target_in_german(town_a, strategist):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+    from pypdf import PdfReader
+
+    from reports import exports
+    from reports.context import report_context
+    from reports.templatetags.report_tags import figure
+    from tests.reports.test_exports import in_a_thread
+
+    two_indicators(town_a, target=Decimal("1234.5"))
+    report = report_publish(report=new_report(town_a, strategist), user=strategist, today=DEC)
+    with translation.override("de"):
+        html = render_to_string("reports/report_print.html", report_context(report, report.snapshot))
+        expected = {
+            i["name"]: (
+                f"{figure(i['latest_value'])} {i['unit']}",
+                f"{figure(i['target_value'])} {i['unit']}",
+            )
+            for i in report.snapshot["strategy"]["indicators"]
+        }
+    pdf = in_a_thread(exports.to_pdf, html=exports.inline_assets(html))
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and "/Outlines" in root
+    types = _struct_types(root["/StructTreeRoot"], set())
+    assert {"/H1", "/H2", "/Table"} <= types
+    bookmarks = _titles(reader.outline)
+    assert bookmarks[0] == "1. Halbjahr 2026"  # the title (h1), the sections (h2) below it
+    assert {"Inhalt", "Zusammenfassung", "Online-Bürgerservices", "Portfolio", "Personal"} <= set(bookmarks)
+
+    # Table cells wrap in the PDF's text: read it as one run of words, each indicator's row up to the next.
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    table = text.split("Indikatoren von „Online-Bürgerservices“ Indikator")[1].split("Kommentare")[0]
+    assert expected == {"Indikator 1.1": ("50 Anträge", "1.234,5 Anträge"), "Indikator 1.2": ("30 %", "90 %")}
+    first, second = table.split("Indikator 1.2")
+    assert "Indikator 1.1 50 Anträge 31.03.2026 1.234,5 Anträge (bis 01.01.2030)" in first
+    assert second.startswith(" 30 % 01.01.2025 veraltet 90 % (bis 01.01.2030)")
