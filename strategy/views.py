@@ -80,7 +80,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "goals": goals,
             }
         )
-    versions = selectors.strategy_list(**_ctx(request)).filter(title=strategy.title)
+    versions = list(selectors.strategy_list(**_ctx(request)).filter(title=strategy.title))
     return render(
         request,
         "strategy/detail.html",
@@ -92,6 +92,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "status_filter": status_filter,
             "statuses": STATUS_FILTERS,
             "versions": versions,
+            "revision_exists": any(v.predecessor_id == strategy.pk for v in versions),
             "can_edit": request.tenancy.can(STRATEGY, Action.CHANGE),
             "today": view.today,
         },
@@ -120,9 +121,8 @@ def strategy_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Saved."))
         return redirect("strategy:detail", pk=strategy.pk)
-    return render(
-        request, "strategy/form.html", {"form": form, "title": _("Edit strategy"), "strategy": strategy}
-    )
+    title = f"{_('Edit strategy')}: {strategy.title}"
+    return render(request, "strategy/form.html", {"form": form, "title": title, "strategy": strategy})
 
 
 @area_required(STRATEGY, Action.CHANGE)
@@ -139,6 +139,9 @@ def strategy_transition(request: HttpRequest, pk: int, transition: str) -> HttpR
         result = action(strategy=strategy)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        revision = selectors.strategy_list(**_ctx(request)).filter(predecessor=strategy).first()
+        if transition == "revise" and revision is not None:
+            return redirect("strategy:detail", pk=revision.pk)  # the revision that exists, to go on with
         return redirect("strategy:detail", pk=strategy.pk)
     messages.success(request, message)
     return redirect("strategy:detail", pk=result.pk)
@@ -217,7 +220,7 @@ def field_edit(request: HttpRequest, strategy_pk: int | None = None, pk: int | N
         form_class=FieldOfActionForm,
         instance=field,
         strategy=strategy,
-        title=_("Field of action"),
+        title=f"{_('Field of action')}: {field.title}" if field else _("New field of action"),
         back=lambda saved: reverse("strategy:detail", args=[saved.strategy_id]),
     )
 
@@ -238,7 +241,7 @@ def goal_edit(request: HttpRequest, strategy_pk: int | None = None, pk: int | No
         form_class=GoalForm,
         instance=goal,
         strategy=strategy,
-        title=_("Goal"),
+        title=f"{_('Goal')}: {goal.title}" if goal else _("New goal"),
         back=lambda saved: reverse("strategy:goal", args=[saved.pk]),
         **form_kwargs,
     )
@@ -257,7 +260,7 @@ def indicator_edit(request: HttpRequest, goal_pk: int | None = None, pk: int | N
         form_class=IndicatorForm,
         instance=indicator,
         strategy=goal.field.strategy,
-        title=_("Indicator"),
+        title=f"{_('Indicator')}: {indicator.name}" if indicator else f"{_('New indicator')}: {goal.title}",
         back=lambda saved: reverse("strategy:goal", args=[saved.goal_id]),
         goal=goal,
     )

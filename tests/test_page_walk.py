@@ -474,3 +474,48 @@ def test_refused_post(walk, client_as, row, side, column):
         response = client.post(url_of(row, side, walk), {})
     assert answer_of(response) == refused_post(row, side, column), response.get("Location", "")
     assert writes(queries) == [], "A refused POST must not write."
+
+
+# --- orientation: every page names itself and says where it is (issue 16) ---------------------------------
+
+BREADCRUMB = re.compile(
+    r'<nav aria-label="(?:Breadcrumb|Brotkrumen\w*|Pfad)"[^>]*>\s*<ol class="breadcrumb">(.*?)</ol>', re.S
+)
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def _page_cells():
+    """Each page once, as the first role (town_a's own objects) that gets it."""
+    for row in TABLE:
+        answers = row.own.split()
+        if "200" in answers:
+            yield pytest.param(row, COLUMNS[answers.index("200")], id=row.id)
+
+
+def _names_of(obj) -> set[str]:
+    """What a title that names ``obj`` may name: the object or the parent it belongs to."""
+    names = {str(obj)}
+    for attribute in ("title", "name", "project", "staff", "profile", "goal", "strategy", "municipality"):
+        value = getattr(obj, attribute, None)
+        if value is not None and not callable(value):
+            names.add(str(value))
+    return names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("row", "column"), list(_page_cells()))
+def test_every_page_has_breadcrumbs_and_a_title_that_names_it(walk, client_as, row, column):
+    response = client_as(column).get(url_of(row, "own", walk), HTTP_ACCEPT_LANGUAGE="de")
+    if not response["Content-Type"].startswith("text/html"):
+        return  # a PDF or a spreadsheet: no page
+    page = response.content.decode()
+    crumbs = BREADCRUMB.search(page)
+    assert crumbs, "no breadcrumb navigation"
+    current = re.findall(r'<li class="breadcrumb-item active" aria-current="page">(.*?)</li>', crumbs[1])
+    assert len(current) == 1 and current[0].strip(), "the breadcrumbs do not end in the page itself"
+    title = " ".join(TITLE.search(page).group(1).split())
+    own = title.split(" · ")[0].strip()
+    assert own and own != "Digiplan", f"generic title {title!r}"
+    obj = walk.objects["own"][row.objects[0]] if row.objects else None
+    if hasattr(obj, "pk") and row.objects[0] not in ("membership",):
+        assert any(name and name in title for name in _names_of(obj)), (title, _names_of(obj))

@@ -192,7 +192,11 @@ def service_edit(request: HttpRequest, pk: int) -> HttpResponse:
     service = get_object_or_404(selectors.service_get(**_ctx(request), pk=pk, action=Action.CHANGE))
     form = ServiceForm(request.POST or None, instance=service, municipality=request.tenancy.municipality)
     return _save_form(
-        request, form, title=_("Edit service"), back=_service_url, extra={"cancel": _service_url(service)}
+        request,
+        form,
+        title=f"{_('Edit service')}: {service.name}",
+        back=_service_url,
+        extra={"cancel": _service_url(service)},
     )
 
 
@@ -397,7 +401,8 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
         municipality=request.tenancy.municipality,
         manage=request.tenancy.can(PORTFOLIO, Action.CHANGE),
     )
-    return _save_project(request, form, title=_("Edit project"), cancel=_project_url(project))
+    title = f"{_('Edit project')}: {project.title}"
+    return _save_project(request, form, title=title, cancel=_project_url(project))
 
 
 @area_required(PORTFOLIO, Action.DELETE)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
@@ -23,13 +24,14 @@ register = template.Library()
 
 
 @register.simple_tag
-def crumb(label, url_name: str = "", *args) -> str:
-    """One breadcrumb: a link to ``url_name`` (with ``args``), or, without one, the current page."""
-    if not url_name:
+def crumb(label, url_name: str = "", *args, href: str = "", **query) -> str:
+    """One breadcrumb: a link to ``url_name`` (with ``args`` and the ``query`` parameters) or to ``href``,
+    or, without either, the current page."""
+    if url_name:
+        href = reverse(url_name, args=args) + (f"?{urlencode(query)}" if query else "")
+    if not href:
         return format_html('<li class="breadcrumb-item active" aria-current="page">{}</li>', label)
-    return format_html(
-        '<li class="breadcrumb-item"><a href="{}">{}</a></li>', reverse(url_name, args=args), label
-    )
+    return format_html('<li class="breadcrumb-item"><a href="{}">{}</a></li>', href, label)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def _strategy_tabs(context, current: str) -> list[Tab]:
     request = context["request"]
     tenancy = request.tenancy
     ctx = {"user": request.user, "municipality": tenancy.municipality}
-    shown = context.get("strategy")
+    shown = context.get("strategy") or context.get("new")  # the version shown (compare: the newer one)
     shown = shown if isinstance(shown, Strategy) else None
     adopted = strategy_selectors.strategy_current(**ctx)
     tabs = []

@@ -149,7 +149,8 @@ def staff_create(request: HttpRequest) -> HttpResponse:
 def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     member = get_object_or_404(selectors.staff_get(**_ctx(request), pk=pk, action=Action.CHANGE))
     form = StaffMemberForm(request.POST or None, instance=member, municipality=request.tenancy.municipality)
-    return _save(request, form, title=_("Edit staff member"), back=_staff_url(member), success=_staff_url)
+    title = f"{_('Edit staff member')}: {member}"
+    return _save(request, form, title=title, back=_staff_url(member), success=_staff_url)
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,8 @@ def profile_list(request: HttpRequest) -> HttpResponse:
 def _profile_form(request: HttpRequest, profile: RoleProfile | None) -> HttpResponse:
     form = RoleProfileForm(request.POST or None, instance=profile, municipality=request.tenancy.municipality)
     back = reverse("staffing:profiles")
-    return _save(request, form, title=_("Role profile"), back=back, success=lambda _p: back)
+    title = f"{_('Role profile')}: {profile}" if profile else _("Role profile")
+    return _save(request, form, title=title, back=back, success=lambda _p: back)
 
 
 @area_required(STAFF_RECORDS, Action.ADD)
@@ -296,7 +298,8 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 def _vacancy_form(request: HttpRequest, vacancy: Vacancy | None) -> HttpResponse:
     form = VacancyForm(request.POST or None, instance=vacancy, municipality=request.tenancy.municipality)
     back = reverse("staffing:vacancies")
-    return _save(request, form, title=_("Vacancy or planned hire"), back=back, success=lambda _v: back)
+    title = f"{_('Vacancy or planned hire')}: {vacancy}" if vacancy else _("Vacancy or planned hire")
+    return _save(request, form, title=title, back=back, success=lambda _v: back)
 
 
 @area_required(STAFF_RECORDS, Action.ADD)
