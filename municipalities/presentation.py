@@ -63,19 +63,3 @@ def none_if_nan(value: Any) -> Any:
     if isinstance(value, np.generic):
         return value.item()
     return value
-
-
-# A spreadsheet reads a cell that begins with one of these as a formula (or, after editing, turns it into
-# one): "=HYPERLINK(…)" in a project title would become a live link or a DDE call (formula injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(cell) -> None:
-    """Make an openpyxl ``cell`` holding text from users safe: text beginning with a ``FORMULA_PREFIXES``
-    character is stored as a string (never a formula) and marked with the quote prefix, so the spreadsheet
-    neither evaluates it on opening nor after someone edits the cell. Every XLSX writer of Digiplan passes
-    its cells through this (numbers and dates are left as they are)."""
-    value = cell.value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell.data_type = "s"
-        cell.quotePrefix = True

@@ -52,12 +52,18 @@ def csv_cell(value: object) -> Plain:
     return "'" + value if starts_formula(value) else value
 
 
+def guard_xlsx_cell(cell) -> None:
+    """Make an openpyxl cell already written (by pandas' ``to_excel``, say) safe: text that would start a
+    formula becomes a string cell, marked with the quote prefix so it stays text after someone edits it."""
+    if starts_formula(cell.value):
+        cell.data_type = TYPE_STRING
+        cell.quotePrefix = True
+
+
 def set_xlsx_cell(cell, value: object) -> None:
     """Write ``value`` into an openpyxl cell; text that would start a formula is stored as text."""
-    value = plain(value)
-    cell.value = value
-    if starts_formula(value):
-        cell.data_type = TYPE_STRING
+    cell.value = plain(value)
+    guard_xlsx_cell(cell)
 
 
 def to_csv(*, header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:

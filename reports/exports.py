@@ -53,7 +53,8 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from municipalities.presentation import none_if_nan, spreadsheet_text
+from municipalities.presentation import none_if_nan
+from municipalities.spreadsheets import guard_xlsx_cell
 from portfolio.models import TrafficLight
 from strategy.templatetags.strategy_tags import STATUS_LABELS
 
@@ -303,7 +304,7 @@ def _format_table(worksheet, columns: list[Column], rows: list[list], date_forma
         for (cell,) in worksheet.iter_rows(min_row=2, min_col=index, max_col=index):
             if cell.value == "":
                 cell.value = None  # pandas writes missing values as "": a suppressed cell is truly empty
-            spreadsheet_text(cell)  # a title "=HYPERLINK(…)" stays text
+            guard_xlsx_cell(cell)  # a title "=HYPERLINK(…)" stays text
             if number_format:
                 cell.number_format = number_format
             if column.kind == TEXT and longest + 2 > MAX_WIDTH:
@@ -314,7 +315,7 @@ def _format_table(worksheet, columns: list[Column], rows: list[list], date_forma
 def _report_sheet(book, *, name: str, data: dict, title: str, period, date_format: str) -> None:
     sheet = book.create_sheet(name, 0)
     sheet["A1"] = title
-    spreadsheet_text(sheet["A1"])
+    guard_xlsx_cell(sheet["A1"])
     sheet["A1"].font = Font(bold=True, size=14)
     strategy = data.get("strategy") or {}
     rows: list[tuple[str, object]] = []
@@ -344,7 +345,7 @@ def _report_sheet(book, *, name: str, data: dict, title: str, period, date_forma
     for offset, (label, value) in enumerate(rows, start=3):
         sheet.cell(row=offset, column=1, value=label).font = Font(bold=True)
         cell = sheet.cell(row=offset, column=2, value=value)
-        spreadsheet_text(cell)
+        guard_xlsx_cell(cell)
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
         if isinstance(value, dt.date):
             cell.number_format = date_format
