@@ -150,8 +150,8 @@ def exposure_page(request: HttpRequest) -> HttpResponse:
 TRAINING_COLUMNS = (
     Column("number", gettext_lazy("Personnel number"), "personnel_number"),
     Column("skill", gettext_lazy("Skill"), "skill"),
-    Column("target", gettext_lazy("Target"), "target_level", numeric=True),
-    Column("now", gettext_lazy("Now"), "actual_level", numeric=True),
+    Column("target", gettext_lazy("Target"), "target_level"),
+    Column("now", gettext_lazy("Now"), "actual_level"),
 )
 
 
