@@ -16,7 +16,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from municipalities.access import PORTFOLIO, Action, role_allows
-from municipalities.actions import membership_add, membership_remove
+from municipalities.actions import membership_add, membership_change_role, membership_remove
 from municipalities.models import Membership, Municipality, OrgUnit
 from portfolio.actions import (
     assessments_save,
@@ -79,8 +79,25 @@ class MunicipalityViewSet(ScopedViewSet):
 
 
 class MembershipSerializerBase(ScopedSerializer):
+    """Created through ``membership_add``; a changed role goes through ``membership_change_role`` (never
+    the last administrator; an administrator does not give up their own administrator role), as on the
+    members page. The person of a membership is fixed once it exists, like its municipality."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if (
+            self.instance is not None
+            and not isinstance(self.instance, list | tuple)
+            and "user" in self.fields
+        ):
+            self.fields["user"].read_only = True
+
     def create(self, validated_data):
         return membership_add(**validated_data)
+
+    def update(self, instance, validated_data):
+        role = validated_data.get("role", instance.role)
+        return membership_change_role(membership=instance, role=role, by=self.context["request"].user)
 
 
 class MembershipViewSet(ScopedViewSet):

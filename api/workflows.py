@@ -10,13 +10,15 @@ caller's language).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -427,6 +429,11 @@ class InvitedSerializer(serializers.Serializer):
     municipality = serializers.IntegerField()
     email = serializers.EmailField()
     role = serializers.ChoiceField(choices=Role.choices)
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text="The language of the e-mail the person receives (default: the language of the request).",
+    )
 
 
 class InviteView(APIView):
@@ -447,7 +454,13 @@ class InviteView(APIView):
         data = InviteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         email, role = data.validated_data["email"], data.validated_data["role"]
-        membership = _run(lambda: member_invite(municipality=municipality, email=email, role=role))
+        language = data.validated_data.get("language", get_language())
+        login_url = request.build_absolute_uri(reverse("login"))
+        membership = _run(
+            lambda: member_invite(
+                municipality=municipality, email=email, role=role, language=language, login_url=login_url
+            )
+        )
         return Response(
             InvitedSerializer(
                 {"membership": membership.pk, "municipality": municipality.pk, "email": email, "role": role}

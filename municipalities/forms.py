@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import concurrency
 from .access import Role
-from .actions import user_find
-from .models import Membership, Municipality, OrgUnit
+from .models import Municipality, OrgUnit
 from .selectors import org_unit_list
 
 
@@ -129,28 +130,20 @@ class OrgUnitForm(StyledForm, forms.ModelForm):
             self._update_errors(error)
 
 
-class MembershipForm(StyledForm, forms.Form):
-    login = forms.CharField(
-        label=_("User name or e-mail address"),
-        max_length=254,
-        help_text=_("The person must already have a Digiplan account."),
-    )
+class InviteForm(StyledForm, forms.Form):
+    """Whom to give a role, by e-mail address (``actions.member_invite``). Whether the address already has
+    an account is neither checked nor told here: the answer is the same either way."""
+
+    email = forms.EmailField(label=_("E-mail address"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    language = forms.ChoiceField(label=_("Language of the e-mail"), choices=settings.LANGUAGES)
 
-    def __init__(self, *args, municipality: Municipality, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.municipality = municipality
+        self.fields["language"].initial = get_language()
 
-    def clean(self):
-        cleaned = super().clean()
-        login, role = cleaned.get("login"), cleaned.get("role")
-        if not login:
-            return cleaned
-        user = user_find(login=login)
-        if user is None:
-            self.add_error("login", _("No active account has this user name or e-mail address."))
-            return cleaned
-        if role and Membership.objects.filter(user=user, municipality=self.municipality, role=role).exists():
-            self.add_error("role", _("This person already has this role here."))
-        cleaned["user"] = user
-        return cleaned
+
+class RoleForm(StyledForm, forms.Form):
+    """Another role for one membership (``actions.membership_change_role``)."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

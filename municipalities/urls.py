@@ -13,4 +13,5 @@ urlpatterns = [
     path("organisation/<int:pk>/delete/", views.org_unit_delete, name="orgunit-delete"),
     path("members/", views.membership_list, name="membership-list"),
     path("members/<int:pk>/delete/", views.membership_delete, name="membership-delete"),
+    path("members/<int:pk>/role/", views.membership_role, name="membership-role"),
 ]

@@ -10,13 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import actions, selectors
-from .access import MEMBERSHIPS, MUNICIPALITY, ORGANISATION, Action, Area
-from .forms import MembershipForm, MunicipalitySettingsForm, OrgUnitForm
+from .access import MEMBERSHIPS, MUNICIPALITY, ORGANISATION, Action, Area, Role
+from .forms import InviteForm, MunicipalitySettingsForm, OrgUnitForm, RoleForm
 from .query import parse_id
 from .tenancy import choose_municipality
 
@@ -143,19 +144,64 @@ def org_unit_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @area_required(MEMBERSHIPS)
 def membership_list(request: HttpRequest) -> HttpResponse:
+    """The municipality's members, and the invitation by e-mail address (``actions.member_invite``). The
+    answer to an invitation is the same whether the address had an account (elsewhere) or not."""
     municipality = request.tenancy.municipality
-    form = MembershipForm(request.POST or None, municipality=municipality)
+    form = InviteForm(request.POST or None)
     if request.method == "POST":
         if not request.tenancy.can(MEMBERSHIPS, Action.ADD):
             raise PermissionDenied
         if form.is_valid():
-            actions.membership_add(
-                municipality=municipality, user=form.cleaned_data["user"], role=form.cleaned_data["role"]
-            )
-            messages.success(request, _("Role added."))
-            return redirect("membership-list")
+            email = form.cleaned_data["email"]
+            try:
+                actions.member_invite(
+                    municipality=municipality,
+                    email=email,
+                    role=form.cleaned_data["role"],
+                    language=form.cleaned_data["language"],
+                    login_url=request.build_absolute_uri(reverse("login")),
+                )
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                messages.success(
+                    request, _("%(email)s now has the role and was told by e-mail.") % {"email": email}
+                )
+                return redirect("membership-list")
     memberships = selectors.membership_list(user=request.user, municipality=municipality)
-    return render(request, "municipalities/membership_list.html", {"memberships": memberships, "form": form})
+    return render(
+        request,
+        "municipalities/membership_list.html",
+        {
+            "memberships": memberships,
+            "form": form,
+            "roles": Role.choices,
+            "can_change": request.tenancy.can(MEMBERSHIPS, Action.CHANGE),
+        },
+    )
+
+
+@area_required(MEMBERSHIPS, Action.CHANGE)
+@require_POST
+def membership_role(request: HttpRequest, pk: int) -> HttpResponse:
+    """Another role for one membership, through ``actions.membership_change_role`` (never the last
+    administrator; an administrator does not give up their own administrator role)."""
+    membership = get_object_or_404(
+        selectors.membership_list(
+            user=request.user, municipality=request.tenancy.municipality, action=Action.CHANGE
+        ).filter(pk=pk)
+    )
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("role", [])))
+        return redirect("membership-list")
+    try:
+        actions.membership_change_role(membership=membership, role=form.cleaned_data["role"], by=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
+    else:
+        messages.success(request, _("Role changed."))
+    return redirect("membership-list")
 
 
 @area_required(MEMBERSHIPS, Action.DELETE)

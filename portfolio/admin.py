@@ -1,7 +1,10 @@
 """Admin for the portfolio models (DESIGN.md §7: the Django admin for every model).
 
 Projects are saved through ``actions.project_save`` here too, so the lead's object permission follows
-the lead whichever path changes it.
+the lead whichever path changes it; criteria weights through ``actions.scoring_model_set_weights`` (one
+set that sums to one) and pairwise comparisons through ``actions.pairwise_comparison_save`` and
+``pairwise_comparison_delete`` (a pair once, in one order, of one scoring model; the AHP weights follow),
+as the ranking pages and the API save them.
 """
 
 from django.contrib import admin
@@ -138,6 +141,28 @@ class ScoringModelAdmin(admin.ModelAdmin):
     list_filter = ["municipality", "method", "active"]
     inlines = [CriterionInline]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Criterion:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)
+        for criterion in formset.deleted_objects:
+            criterion.delete()
+        for criterion in formset.new_objects:
+            criterion.save()
+        for criterion, _fields in formset.changed_objects:
+            criterion.save()
+        weights_changed = (
+            formset.deleted_objects
+            or formset.new_objects
+            or any("weight" in fields for _criterion, fields in formset.changed_objects)
+        )
+        if weights_changed:
+            # The set as a whole, as the weights page saves it: checked to sum to one, method "direct".
+            weights = dict(Criterion.objects.filter(model=form.instance).values_list("key", "weight"))
+            actions.scoring_model_set_weights(model=form.instance, weights=weights)
+        formset.save_m2m()
+        return None
+
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
@@ -150,3 +175,13 @@ class AssessmentAdmin(admin.ModelAdmin):
 class PairwiseComparisonAdmin(admin.ModelAdmin):
     list_display = ["model", "first", "second", "value"]
     list_select_related = ["model", "first", "second"]
+
+    def save_model(self, request, obj, form, change):
+        actions.pairwise_comparison_save(comparison=obj)
+
+    def delete_model(self, request, obj):
+        actions.pairwise_comparison_delete(comparison=obj)
+
+    def delete_queryset(self, request, queryset):
+        for comparison in queryset.select_related("model"):
+            actions.pairwise_comparison_delete(comparison=comparison)

@@ -109,6 +109,7 @@ TABLE: tuple[Row, ...] = (
     Row("orgunit-delete", ADMIN, "403 403 403 403 404 login", ("org-unit",)),
     Row("membership-list", ADMIN),
     Row("membership-delete", "403 403 403 403 405 login", "403 403 403 403 405 login", ("membership",)),
+    Row("membership-role", "403 403 403 403 405 login", "403 403 403 403 405 login", ("membership",)),
     # --- strategy: read pages show the adopted version, which council members and leads read ----------
     Row("strategy:index", STRATEGY_READ),
     Row("strategy:create", STRATEGY_WRITE),

@@ -1,5 +1,7 @@
 """Local development and the embedded ``make run``: debug on, a throw-away secret key, SQLite by default."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -12,3 +14,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# E-mail (invitations of new members) is printed to the console, never sent; the tests replace it with
+# Django's in-memory outbox.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "digiplan@localhost")
