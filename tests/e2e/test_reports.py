@@ -53,3 +53,31 @@ def test_strategist_publishes_and_council_reads_and_downloads(login, page, live_
     assert "Browser-Bericht 2026" in text and "Prüfsatz für den Browsertest" in text
     assert serious_violations(council) == []
     council.context.close()
+
+
+def test_printing_the_report_page_keeps_charts_whole_and_lights_in_colour(login, page, live_server):
+    login("strategie")
+    report = CouncilReport.objects.filter(status=ReportStatus.PUBLISHED).first()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(f"{live_server.url}/reports/{report.pk}/")
+    expect(page.locator("[data-drawn=true]").first).to_be_visible()
+    chart = page.locator(".report-chart svg.main-svg").first
+    assert chart.evaluate("e => e.getBoundingClientRect().width") > 680  # on screen: the page's width
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_timeout(300)
+    # The menus and breadcrumbs are not printed; the report is.
+    assert page.locator("nav.navbar").is_hidden() and page.get_by_test_id("breadcrumbs").is_hidden()
+    assert page.get_by_test_id("report-title").is_visible()
+    # Every chart is laid out at the printable width of A4, so the page does not cut it.
+    widths = page.locator(".report-chart svg.main-svg").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().width)"
+    )
+    assert widths and max(widths) <= 680
+    # Traffic lights keep their colour (and their text) on paper; captions stand above their tables.
+    badge = page.locator(".report .badge.text-bg-success").first
+    assert badge.evaluate("e => getComputedStyle(e).printColorAdjust") == "exact"
+    background = badge.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert badge.inner_text() == "im Plan"
+    assert page.locator(".report caption").first.evaluate("e => getComputedStyle(e).captionSide") == "top"
