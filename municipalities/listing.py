@@ -42,7 +42,7 @@ from . import spreadsheets
 from .query import parse_id, parse_number
 
 PAGE_SIZES = (25, 50, 100, 250)
-DEFAULT_PAGE_SIZE = 50
+DEFAULT_PAGE_SIZE = 25
 EXPORT_FORMATS = ("csv", "xlsx")
 # Parameters the mechanism owns; everything else in the query string is the page's (its filters).
 OWN_PARAMETERS = ("sort", "page", "per_page", "cols", "col", "export")

@@ -93,7 +93,7 @@ SERVICE_COLUMNS = (
     Column("unit", gettext_lazy("Unit"), "service.org_unit.name", optional=True),
     Column("cases", gettext_lazy("Cases/year"), "service.cases_per_year", numeric=True),
     Column("hours", gettext_lazy("Staff hours/year"), "staff_hours", numeric=True),
-    Column("maturity", gettext_lazy("Maturity"), "service.level_label", optional=True),
+    Column("maturity", gettext_lazy("Maturity"), "service.level_label", optional=True, hidden=True),
     Column("front", gettext_lazy("Front"), "front_level"),
     Column("back", gettext_lazy("Back"), "back_level"),
     Column(
@@ -276,7 +276,8 @@ def maturity_map(request: HttpRequest) -> HttpResponse:
 # --- projects -------------------------------------------------------------------------------------------
 
 
-# The project list's columns (municipalities/listing.py); the selector orders by title.
+# The project list's columns (municipalities/listing.py); the selector orders by title. Effort and citizen
+# hours start hidden so that the table fits a 1,366 px screen; "Spalten" shows them.
 _STATUS_ORDER = {value: position for position, value in enumerate(Status.values)}
 PROJECT_COLUMNS = (
     Column("title", gettext_lazy("Project"), "project.title"),
@@ -295,6 +296,7 @@ PROJECT_COLUMNS = (
         "project.internal_effort_days",
         numeric=True,
         optional=True,
+        hidden=True,
     ),
     Column(
         "staff_hours",
@@ -309,6 +311,7 @@ PROJECT_COLUMNS = (
         "citizen_hours_saved",
         numeric=True,
         optional=True,
+        hidden=True,
     ),
 )
 
