@@ -13,11 +13,23 @@ from .models import Municipality, OrgUnit
 from .selectors import org_unit_list
 
 
+def accept_local_decimals(fields) -> None:
+    """Let decimal and float fields read the locale's decimal separator ("1,5" in German) as well as the
+    dot. Only the input is localized: the widgets keep rendering the plain number, which is what a number
+    input (``<input type="number">``) needs, and what a browser sends back from it."""
+    for field in fields:
+        if isinstance(field, forms.DecimalField | forms.FloatField):
+            field.localize = True
+
+
 class StyledForm:
-    """Mixin giving every widget its Bootstrap class and marking invalid fields; used by all apps' forms."""
+    """Mixin giving every widget its Bootstrap class and marking invalid fields; used by all apps' forms.
+    Decimal fields accept the user's decimal separator (``accept_local_decimals``), also those a form adds
+    after this ``__init__``."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        accept_local_decimals(self.fields.values())
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
@@ -29,6 +41,7 @@ class StyledForm:
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
     def full_clean(self) -> None:
+        accept_local_decimals(self.fields.values())
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
