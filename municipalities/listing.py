@@ -155,7 +155,7 @@ class Listing:
             number = 1
         self.page: Page = self.paginator.page(number)
         export = self.params.get("export")
-        self.export = export if export in EXPORT_FORMATS else None
+        self.export = export if export in EXPORT_FORMATS and request.method == "GET" else None
 
     # --- reading the query string -----------------------------------------------------------------
 

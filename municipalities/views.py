@@ -13,11 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import actions, selectors
 from .access import MEMBERSHIPS, MUNICIPALITY, ORGANISATION, Action, Area, Role
 from .forms import InviteForm, MunicipalitySettingsForm, OrgUnitForm, RoleForm
+from .listing import Column, Listing
 from .query import parse_id
 from .tenancy import choose_municipality
 
@@ -142,6 +144,19 @@ def org_unit_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "municipalities/confirm_delete.html", {"object": unit, "cancel": unit})
 
 
+# The members list's columns (municipalities/listing.py), sorted in the database; by user is the default.
+MEMBER_COLUMNS = (
+    Column(
+        "user",
+        gettext_lazy("E-mail address"),
+        lambda membership: membership.user.email or membership.user.username,
+        order="user__email",
+    ),
+    Column("name", gettext_lazy("Name"), "user.get_full_name", order="user__last_name"),
+    Column("role", gettext_lazy("Role"), "get_role_display", order="role"),
+)
+
+
 @area_required(MEMBERSHIPS)
 def membership_list(request: HttpRequest) -> HttpResponse:
     """The municipality's members, and the invitation by e-mail address (``actions.member_invite``). The
@@ -169,11 +184,15 @@ def membership_list(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("membership-list")
     memberships = selectors.membership_list(user=request.user, municipality=municipality)
+    listing = Listing(request, memberships, MEMBER_COLUMNS, default_sort="user", title=_("Members and roles"))
+    if export := listing.export_response():
+        return export
     return render(
         request,
         "municipalities/membership_list.html",
         {
-            "memberships": memberships,
+            "listing": listing,
+            "memberships": listing.page,
             "form": form,
             "roles": Role.choices,
             "can_change": request.tenancy.can(MEMBERSHIPS, Action.CHANGE),
