@@ -27,6 +27,7 @@ from reports.models import CouncilReport, ReportingRound, ReportStatus
 from staffing.models import RoleProfile, RoleProfileSkill, SkillDemand, StaffMember, StaffSkill, Vacancy
 from strategy.actions import strategy_revise
 from strategy.models import FieldOfAction, Goal, Indicator, Strategy, StrategyStatus
+from tests.e2e.conftest import serious_violations
 from tests.test_page_walk import COLUMNS, TABLE, url_of
 
 pytestmark = pytest.mark.e2e
@@ -145,3 +146,13 @@ def test_no_page_is_wider_than_a_phone(browser, live_server, demo):
     finally:
         context.close()
     assert not too_wide, "wider than 390 px:\n" + "\n".join(f"{w} px  {page}" for page, w in too_wide.items())
+
+
+@pytest.mark.parametrize("path", ["/portfolio/services/?sort=-cases&per_page=25&page=2", "/staffing/staff/"])
+def test_the_list_controls_are_accessible(login, page, live_server, path):
+    """The sortable headers, the pager, the page size and the open "Spalten" form pass axe."""
+    login("verwaltung")
+    page.goto(f"{live_server.url}{path}")
+    page.locator("[data-testid=list-columns] summary").click()
+    assert page.locator("[data-testid=list-pager] nav, [data-testid=list-pager] form").count() >= 1
+    assert serious_violations(page) == []

@@ -179,3 +179,19 @@ class TestProjects:
         foot = head[head.index("<tfoot>") : head.index("</tfoot>")]
         span = int(foot.split('colspan="')[1].split('"')[0])
         assert header_cells == span + foot.count("<td")
+
+
+def test_the_xlsx_export_is_the_listed_rows(client_for, strategist, projects):
+    import io
+
+    from openpyxl import load_workbook
+
+    client = client_for(strategist)
+    query = {"sort": "-title", "per_page": 50}
+    listed = first_cells(client.get(reverse("portfolio:projects"), query), "project-table")
+    response = client.get(reverse("portfolio:projects"), {**query, "export": "xlsx"})
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == listed
+    costs = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert all(isinstance(cost, (int, float)) for cost in costs)  # figures stay numbers, not text
