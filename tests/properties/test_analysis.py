@@ -342,3 +342,117 @@ def test_total_cost_is_external_cost_plus_every_planned_year(projects, costs):
             (invest or 0.0) + (operating or 0.0) for p, _y, invest, operating in costs if p == pid
         )
         assert math.isclose(total[pid], reference, rel_tol=1e-12, abs_tol=1e-6)
+
+
+# --- the skills gap itself ------------------------------------------------------------------------------
+
+QUARTERS = pd.period_range("2026Q1", periods=3, freq="Q")
+gap_days = st.one_of(st.none(), st.dates(min_value=dt.date(2025, 10, 1), max_value=dt.date(2027, 3, 31)))
+ftes = st.one_of(st.none(), st.floats(min_value=0, max_value=1))
+
+
+@st.composite
+def staffing_data(draw):
+    n_staff = draw(st.integers(0, 4))
+    staff = pd.DataFrame(
+        [
+            {"id": i, "org_unit_id": 1, "fte": draw(ftes), "exit_date": draw(gap_days)}
+            for i in range(1, n_staff + 1)
+        ],
+        columns=list(gaps.STAFF_INPUT),
+    )
+    held = [
+        {
+            "staff_id": draw(st.integers(1, n_staff + 1)),  # sometimes someone not on the staff list
+            "skill_id": draw(st.integers(1, 2)),
+            "level": draw(st.one_of(st.none(), st.integers(1, 5))),
+            "valid_until": draw(gap_days),
+        }
+        for _ in range(draw(st.integers(0, 6)))
+    ]
+    demands = [
+        {
+            "skill_id": draw(st.integers(1, 2)),
+            "level": draw(st.integers(1, 5)),
+            "fte": draw(st.one_of(st.none(), st.floats(min_value=0, max_value=3))),
+            "start": draw(gap_days),
+            "end": draw(gap_days),
+        }
+        for _ in range(draw(st.integers(0, 4)))
+    ]
+    hires = [
+        {
+            "skill_id": draw(st.integers(1, 2)),
+            "level": draw(st.integers(1, 5)),
+            "fte": draw(ftes),
+            "expected_date": draw(gap_days),
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    return (
+        staff,
+        pd.DataFrame(held, columns=list(gaps.STAFF_SKILL_INPUT)),
+        pd.DataFrame(demands, columns=list(gaps.DEMAND_INPUT)),
+        pd.DataFrame(hires, columns=list(gaps.HIRE_INPUT)),
+    )
+
+
+def _fte(value) -> float:
+    return 0.0 if value is None or pd.isna(value) else float(value)  # missing FTE counts as 0
+
+
+def _reference_gap(staff, held, demands, hires, skill_id, quarter) -> tuple[float, float]:
+    """Demand D(1) and gap max_L (D(L) − S(L)) floored at 0, by the module docstring's rules, row by row."""
+    first, last = quarter.start_time.date(), quarter.end_time.date()
+    length = (last - first).days + 1
+    people = {row.id: row for row in staff.itertuples()}
+    at = {level: [0.0, 0.0] for level in gaps.LEVELS}  # level -> [demand at ≥ level, supply at ≥ level]
+    for row in demands.itertuples():
+        if row.skill_id != skill_id or row.start is None or row.end is None:
+            continue
+        overlap = max((min(row.end, last) - max(row.start, first)).days + 1, 0)
+        for level in gaps.LEVELS:
+            if row.level >= level:
+                at[level][0] += _fte(row.fte) * overlap / length
+    for row in held.itertuples():
+        person = people.get(row.staff_id)
+        if row.skill_id != skill_id or person is None or row.level is None or pd.isna(row.level):
+            continue
+        if (person.exit_date is not None and person.exit_date <= first) or (
+            row.valid_until is not None and row.valid_until < first
+        ):
+            continue
+        for level in gaps.LEVELS:
+            if row.level >= level:
+                at[level][1] += _fte(person.fte)
+    for row in hires.itertuples():
+        if row.skill_id != skill_id or row.expected_date is None or row.expected_date > last:
+            continue
+        for level in gaps.LEVELS:
+            if row.level >= level:
+                at[level][1] += _fte(row.fte)
+    worst = max(demand - supply for demand, supply in at.values())
+    return at[1][0], (worst if worst > 1e-9 else 0.0)
+
+
+@PROFILE
+@given(data=staffing_data())
+def test_the_gap_is_the_reference_maximum_of_level_shortfalls_and_lies_within_the_demand(data):
+    staff, held, demands, hires = data
+    table = gaps.skill_gaps(staff=staff, staff_skills=held, demands=demands, hires=hires, periods=QUARTERS)
+    assert list(table.columns) == list(gaps.GAP_COLUMNS)
+    rows = {(row.skill_id, row.quarter): row for row in table.itertuples()}
+    for skill_id in (1, 2):
+        for quarter in QUARTERS:
+            demand, gap = _reference_gap(staff, held, demands, hires, skill_id, quarter)
+            row = rows.get((skill_id, quarter))
+            if row is None:
+                assert demand == 0 and gap == 0  # a skill without demand or supply is left out
+                continue
+            assert math.isclose(row.demand_fte, demand, abs_tol=1e-9)
+            assert math.isclose(row.gap_fte, gap, abs_tol=1e-9)
+            assert 0.0 <= row.gap_fte <= row.demand_fte + 1e-9
+            assert 0.0 <= row.coverage <= 1.0
+            if row.demand_fte > 0:
+                assert math.isclose(row.coverage, 1 - row.gap_fte / row.demand_fte, abs_tol=1e-9)
+            assert pd.isna(row.needed_level) is (row.gap_fte == 0)
