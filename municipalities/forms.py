@@ -109,13 +109,13 @@ class TenantForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
         return exclude
 
 
-class MunicipalitySettingsForm(StyledForm, forms.ModelForm):
+class MunicipalitySettingsForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
     class Meta:
         model = Municipality
         fields = ["name", "kind", "population", "public_dashboard"]
 
 
-class OrgUnitForm(StyledForm, forms.ModelForm):
+class OrgUnitForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
     class Meta:
         model = OrgUnit
         fields = ["name", "short_name", "parent"]

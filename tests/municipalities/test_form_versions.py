@@ -13,13 +13,17 @@ import inspect
 
 import pytest
 from django import forms
+from django.urls import reverse
 
+import municipalities.forms
 import portfolio.forms
 import reports.forms
 import staffing.forms
 import strategy.forms
+from municipalities.access import Role
 from municipalities.concurrency import etag
 from municipalities.forms import ConcurrencyFormMixin, TenantForm
+from municipalities.models import OrgUnit
 from reports.actions import report_create
 from reports.models import ReportingRound
 from strategy.forms import FrozenAwareForm
@@ -34,7 +38,7 @@ def _subclasses(cls) -> set[type]:
     return found
 
 
-MODULES = (portfolio.forms, staffing.forms, strategy.forms, reports.forms)
+MODULES = (municipalities.forms, portfolio.forms, staffing.forms, strategy.forms, reports.forms)
 EDIT_FORMS = sorted(
     (
         form
@@ -50,6 +54,8 @@ def test_the_forms_checked_are_all_edit_forms_of_the_apps():
     names = {form.__name__ for form in EDIT_FORMS}
     # The forms of the issue (projects, services, staff, strategies) among them, and more than those.
     assert {"ProjectForm", "ServiceForm", "StaffMemberForm", "StrategyForm"} <= names
+    # Every model form of the apps that edits a stored row carries it: those without the mixin create only.
+    assert {"MunicipalitySettingsForm", "OrgUnitForm"} <= names
     assert len(names) >= 15
 
 
@@ -90,7 +96,10 @@ def _form(form_class, instance, world, data=None):
             if parameter.kind is parameter.KEYWORD_ONLY and name not in ("municipality", "strategy")
         }
         return form_class(data, instance=instance, municipality=municipality, strategy=strategy, **extra)
-    assert issubclass(form_class, TenantForm)
+    if not issubclass(form_class, TenantForm):  # the municipality's settings, its units
+        parameters = inspect.signature(form_class.__init__).parameters
+        known = {"municipality": municipality, "user": world.users[Role.ADMIN]}
+        return form_class(data, instance=instance, **{k: v for k, v in known.items() if k in parameters})
     parent = None if form_class.parent_field == "municipality" else getattr(instance, form_class.parent_field)
     return form_class(data, instance=instance, municipality=municipality, parent=parent)
 
@@ -143,3 +152,36 @@ def test_an_edit_form_without_its_version_is_refused(class_world, db, form_class
 
     current = _form(form_class, instance, class_world, data={**shown, "version": etag(instance)})
     assert current.is_valid(), current.errors
+
+
+@pytest.mark.django_db
+class TestTheSettingsAndUnitPages:
+    """The two pages whose forms gained the version field (issue 15): without it nothing is saved."""
+
+    def test_the_settings_page(self, town_a, make_user, client_for):
+        client = client_for(make_user("anna", (town_a, Role.ADMIN)))
+        data = {"name": "Neustadt", "kind": town_a.kind, "population": 30_000}
+        refused = client.post(reverse("municipality-edit"), data)
+        assert refused.status_code == 200
+        assert "Jemand anderes hat diesen Datensatz geändert" in refused.content.decode()
+        town_a.refresh_from_db()
+        assert (town_a.name, town_a.population) == ("Altstadt", 20_000)
+
+        saved = client.post(reverse("municipality-edit"), {**data, "version": etag(town_a)})
+        assert saved.status_code == 302
+        town_a.refresh_from_db()
+        assert (town_a.name, town_a.population) == ("Neustadt", 30_000)
+
+    def test_the_unit_page(self, town_a, make_user, client_for):
+        client = client_for(make_user("anna", (town_a, Role.ADMIN)))
+        unit = OrgUnit.objects.get(municipality=town_a, name="IT A")
+        url = reverse("orgunit-edit", args=[unit.pk])
+        refused = client.post(url, {"name": "Digitales", "parent": unit.parent_id})
+        assert refused.status_code == 200
+        unit.refresh_from_db()
+        assert unit.name == "IT A"
+
+        saved = client.post(url, {"name": "Digitales", "parent": unit.parent_id, "version": etag(unit)})
+        assert saved.status_code == 302
+        unit.refresh_from_db()
+        assert unit.name == "Digitales"
