@@ -278,6 +278,10 @@ class ScopedViewSet(viewsets.ModelViewSet):
     ordering = ["pk"]
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
+    # The actions that compare If-Match (412 when stale) and those, beyond reading and writing the object,
+    # whose answer carries its ETag; the schema documents both (``api.schema``).
+    conditional_actions: tuple[str, ...] = ("update", "partial_update", "destroy")
+    etag_actions: tuple[str, ...] = ()
 
     def base_queryset(self):
         return self.model.objects.all()

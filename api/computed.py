@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from municipalities.access import PORTFOLIO, STAFFING_AGGREGATES, Action, role_allows
 from municipalities.models import Municipality
 from municipalities.presentation import none_if_nan
-from municipalities.query import parse_id
+from municipalities.query import MAX_ID, parse_id
 from portfolio import ranking as ranking_analysis
 from portfolio import selectors as portfolio_selectors
 from portfolio.models import COMMITTED, Status
@@ -26,7 +26,9 @@ from strategy.models import Strategy
 from .base import roles_in
 
 MUNICIPALITY = OpenApiParameter(
-    "municipality", OpenApiTypes.INT, description="The municipality (default: the caller's first one)."
+    "municipality",
+    {"type": "integer", "minimum": 1, "maximum": MAX_ID},  # what ``parse_id`` takes
+    description="The municipality (default: the caller's first one).",
 )
 
 

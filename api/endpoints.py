@@ -3,9 +3,11 @@ read-only endpoints for reference data shared by every municipality (``reference
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import django_filters
+from django import forms
 from django.db import connection
 from django.db.models import BooleanField, IntegerField
 from rest_framework import serializers, viewsets
@@ -13,14 +15,64 @@ from rest_framework import serializers, viewsets
 from .base import ScopedSerializer, ScopedViewSet, visible
 
 
+class WholeNumberField(forms.IntegerField):
+    """A whole number in ASCII digits, as the schema's ``integer`` says (Django's field also takes "1.0"
+    and "٣")."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() and not _WHOLE.fullmatch(value.strip()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+_WHOLE = re.compile(r"-?[0-9]+")
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A whole number (an integer column, or a related object by id): any the column holds. For an id,
+    the rows are those the caller sees already, so an id of another municipality finds nothing, like an
+    id that exists nowhere."""
+
+    field_class = WholeNumberField
+
+
+class IdInFilter(django_filters.BaseInFilter, IdFilter):
+    pass
+
+
+class YesNoFilter(django_filters.TypedChoiceFilter):
+    """A yes/no field by ``true`` or ``false``; anything else is a 400 (django-filter's BooleanFilter
+    ignores what it cannot read, and so answers an unfiltered list)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
+        kwargs.setdefault("coerce", lambda value: value == "true")
+        super().__init__(*args, **kwargs)
+
+
 class ScopedFilterSet(django_filters.FilterSet):
-    """Filters on related objects accept only objects the caller sees: ``?project=<id>`` of another
-    municipality is refused like an unknown id, not answered with an empty list (which would tell that
-    the id exists), and the browsable API's filter form offers only those objects.
+    """Filters on related objects take an id, as the schema says, and filter rows the caller sees already:
+    ``?project=<id>`` of another municipality answers exactly like an id that exists nowhere (an empty
+    list), so it tells nothing, and no schema-valid id is refused. Other values are checked as the schema
+    says (whole numbers in the column's range, ``true``/``false``): a 400, never an unfiltered list.
 
     For JSON, only the filters named in the query take part (the others would filter nothing): building
     the gate's condition and a form field for every filter on every list cost a sixth of a list of 500
     (docs/BENCHMARKS.md "REST API"). The browsable API's filter form gets them all."""
+
+    @classmethod
+    def filter_for_lookup(cls, field, lookup_type):
+        # A filter on a related object takes its id as the schema says (an integer), not a choice among
+        # the visible objects: an unknown id is an empty list, not a 400 for a schema-valid request.
+        if field.is_relation and (field.many_to_one or field.one_to_one) and lookup_type in ("exact", "in"):
+            low, high = connection.ops.integer_field_range(field.target_field.get_internal_type())
+            return (IdFilter if lookup_type == "exact" else IdInFilter), {"min_value": low, "max_value": high}
+        if isinstance(field, BooleanField) and lookup_type == "exact":
+            return YesNoFilter, {}
+        if isinstance(field, IntegerField) and not field.choices and lookup_type in ("exact", "in"):
+            # An integer column takes whole numbers (django-filter's NumberFilter takes "0.5").
+            return (IdFilter if lookup_type == "exact" else IdInFilter), {}
+        return super().filter_for_lookup(field, lookup_type)
 
     @classmethod
     def filter_for_field(cls, field, field_name, lookup_expr=None):
@@ -103,13 +155,20 @@ def reference_endpoint(model, *, filters: Sequence[str] = (), search: Sequence[s
     """Reference data (subject areas, skills): the same for every municipality, read-only."""
     meta = type("Meta", (), {"model": model, "fields": "__all__"})
     serializer = type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta})
+    lookups = {name: ["exact", "in"] for name in filters}
+    filterset = type(
+        f"{model.__name__}FilterSet",
+        (ScopedFilterSet,),
+        {"Meta": type("Meta", (), {"model": model, "fields": lookups})},
+    )
     viewset = type(
         f"{model.__name__}ViewSet",
         (viewsets.ReadOnlyModelViewSet,),
         {
             "queryset": model.objects.all().order_by("pk"),
             "serializer_class": serializer,
-            "filterset_fields": {name: ["exact", "in"] for name in filters},
+            "filterset_class": filterset,
+            "filterset_fields": lookups,
             "search_fields": list(search),
             "__doc__": f"{model._meta.verbose_name_plural.capitalize()} (reference data, read-only).",
         },

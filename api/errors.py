@@ -8,8 +8,15 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 from rest_framework import status
-from rest_framework.exceptions import APIException, AuthenticationFailed, NotAuthenticated, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    AuthenticationFailed,
+    NotAuthenticated,
+    NotFound,
+    ValidationError,
+)
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
@@ -51,3 +58,15 @@ def exception_handler(exc, context):
             status=status.HTTP_409_CONFLICT,
         )
     return drf_exception_handler(exc, context)
+
+
+class NoSuchResource(APIView):
+    """Every URL under /api/v1/ that names no resource (``/projects/abc/submit/``, ``/no-such/``): the
+    JSON 404 the schema documents, after authentication as for any endpoint, not Django's HTML page."""
+
+    schema = None  # not an operation of the schema
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise NotFound()
+
+    options = http_method_not_allowed

@@ -283,6 +283,9 @@ class AhpSerializer(serializers.Serializer):
 
 
 class ScoringModelViewSet(ScopedViewSet):
+    conditional_actions = (*ScopedViewSet.conditional_actions, "weights")
+    etag_actions = ("weights", "ahp")
+
     @extend_schema(
         request=WeightsSerializer,
         responses={

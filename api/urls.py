@@ -1,10 +1,11 @@
 """/api/v1/: one route per resource (``resources.ROUTES``), the computed endpoints, the workflows of the
 pages (``workflows``: strategy steps, council reports, invitations), tokens."""
 
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import DefaultRouter
 
 from . import computed, workflows
+from .errors import NoSuchResource
 from .resources import ROUTES
 
 app_name = "api"
@@ -29,4 +30,5 @@ urlpatterns = [
     path("strategies/<int:pk>/revise/", workflows.StrategyReviseView.as_view(), name="strategy-revise"),
     path("municipalities/<int:pk>/invite/", workflows.InviteView.as_view(), name="municipality-invite"),
     *router.urls,
+    re_path(r"", NoSuchResource.as_view(), name="no-such-resource"),  # last: a JSON 404, not HTML
 ]

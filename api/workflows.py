@@ -307,6 +307,8 @@ class CouncilReportViewSet(ScopedViewSet):
     ordering_fields = ["pk", "period_end", "meeting_date"]
     select_related = ("corrects", "published_by", "municipality", "round")
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    conditional_actions = ("update", "partial_update", "publish")
+    etag_actions = ("publish", "correct")
 
     def create(self, request, *args, **kwargs):
         # Permission before validation: a role that adds reports nowhere (council) is 403 whatever it sends;
@@ -321,6 +323,13 @@ class CouncilReportViewSet(ScopedViewSet):
             message = _("A published report cannot be changed; publish a correction instead.")
             raise serializers.ValidationError({"non_field_errors": [message]})
         super().perform_update(serializer)
+
+    def handle_exception(self, exc):
+        # A refusal is JSON, as documented, also when the PDF or workbook was asked for (``?format=pdf``).
+        if getattr(getattr(self.request, "accepted_renderer", None), "render_style", "") == "binary":
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
     def _to_change(self) -> CouncilReport:
         report = self.get_object()

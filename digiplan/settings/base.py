@@ -207,7 +207,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",  # documents every refusal (400/401/403/404/409/412)
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
@@ -233,6 +233,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The schema says what the server answers and checks (api.schema): every refusal, If-Match and ETag.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.postprocess"],
+    # Clients send JSON; the form encodings are the browsable API's (a form cannot say null or nest).
+    "PARSER_WHITELIST": ["api.parsers.JSONParser"],
     "ENUM_NAME_OVERRIDES": {
         "HandlingEnum": "portfolio.models.services.Handling",
         "TrafficLightEnum": "portfolio.models.projects.TrafficLight",
