@@ -28,6 +28,7 @@ from __future__ import annotations
 import collections
 import json
 import os
+import re
 from unittest import mock
 
 import pytest
@@ -153,6 +154,28 @@ def test_the_api_keeps_to_its_schema(case, strategist_token):
         excluded_checks=[positive_data_acceptance], additional_checks=[schema_valid_request_accepted]
     )
     ANSWERS[case.operation.label][response.status_code] += 1
+
+
+def _rule(path: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "_", path.replace("{", "").replace("}", ""))
+
+
+def test_the_stateful_run_goes_from_create_to_read_update_and_delete():
+    """Every resource created by POST links to reading, changing and deleting what it created: the
+    links schemathesis infers from the schema (the ``id`` of the answer, the ``{id}`` of the path)."""
+    rules = [name for name in dir(schema.as_state_machine()) if "___" in name]
+    paths = schema.raw_schema["paths"]
+    checked = 0
+    for path, operations in paths.items():
+        detail = f"{path}{{id}}/"
+        if "201" not in operations.get("post", {}).get("responses", {}) or detail not in paths:
+            continue
+        for method in ("get", "patch", "delete"):
+            if method in paths[detail]:
+                prefix, suffix = f"POST{_rule(path)}__201_", f"__{method.upper()}{_rule(detail)}"
+                assert any(r.startswith(prefix) and r.endswith(suffix) for r in rules), (path, method)
+                checked += 1
+    assert checked >= 80, checked  # 28 resources are created by POST; most are read, changed and deleted
 
 
 @pytest.mark.django_db
