@@ -14,14 +14,15 @@ from dataclasses import replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.access import STAFF_RECORDS, STAFFING_AGGREGATES, Scope, ScopedQuerySet
+from municipalities.display import display
 from municipalities.models import Municipality, OrgUnit
+from municipalities.validators import MaxValueValidator, MinValueValidator
 from portfolio.models.projects import project_child_scope
 
 LEVELS = [MinValueValidator(1), MaxValueValidator(5)]
@@ -406,7 +407,7 @@ class SkillDemand(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.project}: {self.skill} {self.level} × {self.fte}"
+        return f"{self.project}: {self.skill} {self.level} × {display(self.fte)}"
 
     def clean(self) -> None:
         super().clean()

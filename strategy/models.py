@@ -18,7 +18,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower, Trim
@@ -28,8 +27,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from municipalities.access import STRATEGY, Role, Scope, ScopedQuerySet
+from municipalities.display import display
 from municipalities.models import Municipality, OrgUnit
 from municipalities.periods import PeriodLocked
+from municipalities.validators import MinValueValidator
 
 
 class StrategyStatus(models.TextChoices):
@@ -124,7 +125,7 @@ class CouncilResolution(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} ({self.date:%d.%m.%Y})"
+        return f"{self.number} ({display(self.date)})"
 
     @staticmethod
     def frozen_condition() -> Q:
@@ -323,8 +324,22 @@ class FieldOfAction(FrozenWithStrategy):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1, validators=POSITIVE)
+    position = models.PositiveSmallIntegerField(
+        _("position"),
+        default=0,
+        help_text=_("Order on the pages and in the reports: lower numbers come first."),
+    )
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=6,
+        decimal_places=2,
+        default=1,
+        validators=POSITIVE,
+        help_text=_(
+            "How much the field of action counts in the strategy's progress, against the other fields: "
+            "2 counts twice as much as 1."
+        ),
+    )
     lineage = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = FrozenQuerySet.as_manager()
@@ -375,8 +390,22 @@ class Goal(FrozenWithStrategy):
         verbose_name=_("responsible unit"),
     )
     target_date = models.DateField(_("target date"), null=True, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1, validators=POSITIVE)
+    position = models.PositiveSmallIntegerField(
+        _("position"),
+        default=0,
+        help_text=_("Order on the pages and in the reports: lower numbers come first."),
+    )
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=6,
+        decimal_places=2,
+        default=1,
+        validators=POSITIVE,
+        help_text=_(
+            "How much the goal counts in its field of action's progress, "
+            "against the field's other goals: 2 counts twice as much as 1."
+        ),
+    )
     lineage = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = FrozenQuerySet.as_manager()
@@ -412,6 +441,8 @@ class Goal(FrozenWithStrategy):
             municipality_id = self.field.strategy.municipality_id
             if self.owner.municipality_id != municipality_id:
                 raise ValidationError({"owner": _("The responsible unit must belong to this municipality.")})
+        if error := target_outside_period(self._strategy_id(), self.target_date):
+            raise ValidationError({"target_date": error})
 
 
 class Direction(models.TextChoices):
@@ -460,7 +491,17 @@ class Indicator(FrozenWithStrategy):
         _("update interval"), choices=UpdateInterval, default=UpdateInterval.YEARLY
     )
     source = models.CharField(_("data source"), max_length=300, blank=True)
-    weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1, validators=POSITIVE)
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=6,
+        decimal_places=2,
+        default=1,
+        validators=POSITIVE,
+        help_text=_(
+            "How much the indicator counts in its goal's progress, against the goal's other "
+            "indicators: 2 counts twice as much as 1."
+        ),
+    )
     lineage = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = FrozenQuerySet.as_manager()
@@ -529,12 +570,28 @@ class Indicator(FrozenWithStrategy):
                 errors["target_value"] = _("“Lower is better” needs a target below the baseline.")
         if self.baseline_date and self.target_date and self.target_date <= self.baseline_date:
             errors["target_date"] = _("The target date must be after the baseline date.")
+        elif error := target_outside_period(self._strategy_id() if self.goal_id else None, self.target_date):
+            errors["target_date"] = error
         if self.is_percentage:
             for name in ("baseline_value", "target_value"):
                 if not in_percent_range(getattr(self, name)):
                     errors.setdefault(name, _("For an indicator in percent, enter a value from 0 to 100."))
         if errors:
             raise ValidationError(errors)
+
+
+def target_outside_period(strategy_id: int | None, target_date: datetime.date | None) -> str | None:
+    """Why a goal's or indicator's target date does not fit its strategy, or None: a target after the
+    strategy's last year (or before its first) is one the strategy cannot report on (issue 16)."""
+    if strategy_id is None or target_date is None:
+        return None
+    years = Strategy.objects.filter(pk=strategy_id).values_list("start_year", "end_year").first()
+    if years is None or None in years or years[0] <= target_date.year <= years[1]:
+        return None
+    return _("The target date must lie within the strategy's period, %(start)s to %(end)s.") % {
+        "start": years[0],
+        "end": years[1],
+    }
 
 
 def is_percent_unit(unit: str | None) -> bool:
@@ -586,7 +643,7 @@ class Measurement(PeriodLocked, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.value} ({self.date:%d.%m.%Y})"
+        return f"{self.indicator}: {display(self.value)} ({display(self.date)})"
 
     def period_municipality_id(self) -> int | None:
         return (

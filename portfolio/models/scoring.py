@@ -9,7 +9,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Greatest, Least
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.access import PORTFOLIO, Scope, ScopedQuerySet
 from municipalities.models import Municipality
+from municipalities.validators import MaxValueValidator, MinValueValidator
 
 from .projects import Project, project_child_scope
 

@@ -11,7 +11,7 @@ and back-end level and the "paper behind the portal" flag are derived in one pla
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from municipalities.access import PORTFOLIO, Scope, ScopedQuerySet
 from municipalities.models import Municipality, OrgUnit
+from municipalities.validators import MaxValueValidator, MinValueValidator
 
 LEIKA_PATTERN = r"^[0-9]{14}$"
 MAX_MINUTES = 100_000  # about 70 working days per case; more is a typing error

@@ -175,5 +175,5 @@ def test_history_shows_who_changed_what(town_a, strategist, client_for):
         {f"m{indicator.pk}-date": "2025-09-30", f"m{indicator.pk}-value": "42"},
     )
     body = client.get(reverse("strategy:history", args=[strategy.pk])).content.decode()
-    assert "Indikator 1.1: 42 (30.09.2025)" in body
+    assert "Indikator 1.1: 42 (09/30/2025)" in body  # an English page shows an English date
     assert strategist.username in body
