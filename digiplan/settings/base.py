@@ -180,6 +180,8 @@ STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     # plotly.js as shipped inside the installed plotly package, so the charts match the Python side.
     ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
+    # Its locales (German month names, toolbar, separators), loaded by templates/_charts_head.html.
+    ("vendor/plotly-locales", NODE_MODULES / "plotly.js-locales"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
