@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from municipalities import display
 from municipalities.presentation import none_if_nan, percent
 from portfolio import selectors as portfolio
 from portfolio.models import COUNCIL_RANKED, COUNCIL_VISIBLE, Layer, Milestone, Status
@@ -268,7 +269,7 @@ def _staffing(*, user, municipality, today: dt.date) -> dict:
             {
                 "skill": r["skill"],
                 "quarters": int(r["quarters_short"]),
-                "first": str(r["first_short"]),
+                "first": display.quarter(r["first_short"].start_time.date()),  # "Q3 2026", not "2026Q3"
                 "gap": None if r["suppressed"] else _num(r["gap_fte"], 2),
                 "suppressed": bool(r["suppressed"]),
             }

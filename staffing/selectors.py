@@ -15,6 +15,7 @@ import pandas as pd
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from municipalities import display
 from municipalities.access import PORTFOLIO, STAFF_RECORDS, Action, role_allows
 from municipalities.models import Membership, Municipality, OrgUnit
 from portfolio.models import COMMITTED, COUNCIL_VISIBLE
@@ -298,6 +299,11 @@ class GapPage:
     options: list[dict]
 
 
+def _quarter_label(period: pd.Period) -> str:
+    """A quarter as people write it ("Q3 2026"), not pandas' "2026Q3"."""
+    return display.quarter(period.start_time.date())
+
+
 def gap_page(
     *,
     user,
@@ -311,7 +317,7 @@ def gap_page(
     view = gap_view(
         user=user, municipality=municipality, individuals=individuals, statuses=statuses, today=today
     )
-    table = view.table.assign(quarter_label=view.table["quarter"].astype(str))
+    table = view.table.assign(quarter_label=view.table["quarter"].map(_quarter_label))
     summary = view.summary.sort_values(["shortage", "gap_fte", "demand_fte"], ascending=False)
     skill_ids = list(summary.index)
     skill_id = skill if skill in skill_ids else (skill_ids[0] if skill_ids else None)
@@ -323,6 +329,9 @@ def gap_page(
         for column in ("gap_fte", "suppressed")
     }
     order = [name for name in summary["skill"] if name in grid["gap_fte"].index]
+    # In time order, not the labels' alphabetical one ("Q1 2027" before "Q4 2026").
+    columns = [label for label in map(_quarter_label, view.periods) if label in grid["gap_fte"].columns]
+    grid = {column: frame.reindex(columns=columns) for column, frame in grid.items()}
     options = view.options.sort_values("gap_fte", ascending=False).head(OPTIONS_SHOWN)
     return GapPage(
         view=view,
@@ -332,7 +341,7 @@ def gap_page(
         skill_quarters=table[table["skill_id"] == skill_id].sort_values("quarter"),
         heat=grid["gap_fte"].reindex(order),
         heat_suppressed=grid["suppressed"].reindex(order).fillna(False).astype(bool),
-        options=options.assign(quarter=options["quarter"].astype(str)).to_dict("records"),
+        options=options.assign(quarter=options["quarter"].map(_quarter_label)).to_dict("records"),
     )
 
 

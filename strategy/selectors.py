@@ -15,10 +15,11 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from municipalities.access import Action
+from municipalities.display import display
 from municipalities.models import Municipality
 
 from . import progress
-from .compare import Comparison, compare_versions
+from .compare import Change, Comparison, Difference, compare_versions
 from .models import FieldOfAction, Goal, Indicator, Measurement, Strategy, StrategyStatus
 
 # Goals also move with the completion of the projects that serve them (DESIGN.md §5 "Strategy progress").
@@ -232,8 +233,34 @@ def version_rows(strategy: Strategy) -> dict[str, list[dict]]:
     }
 
 
+COMPARED_MODELS = {"field": FieldOfAction, "goal": Goal, "indicator": Indicator}
+
+
+def _shown(model, column: str, value) -> str:
+    """A compared value as the page shows it: a choice by its label, numbers and dates in the locale."""
+    field = model._meta.get_field(column)
+    if field.choices and value is not None:  # static choices only: a foreign key's row is given as its title
+        return str(dict(field.flatchoices).get(value, value))
+    return display(value)
+
+
 def strategy_comparison(*, old: Strategy, new: Strategy) -> Comparison:
-    return compare_versions(old=version_rows(old), new=version_rows(new))
+    """The differences from ``old`` to ``new``, finished for reading: each change named by its field's
+    verbose name (never ``target_value``), its values formatted in the active language."""
+    raw = compare_versions(old=version_rows(old), new=version_rows(new))
+    shown = []
+    for d in raw.differences:
+        model = COMPARED_MODELS[d.kind]
+        changes = tuple(
+            Change(
+                str(model._meta.get_field(c.field).verbose_name),
+                _shown(model, c.field, c.old),
+                _shown(model, c.field, c.new),
+            )
+            for c in d.changes
+        )
+        shown.append(Difference(d.kind, d.label, d.change, changes))
+    return Comparison(shown)
 
 
 @dataclass(frozen=True)
@@ -260,7 +287,7 @@ def strategy_history(
         (Indicator.history.filter(goal__field__strategy=strategy), lambda e: e.name),
         (
             Measurement.history.filter(indicator__goal__field__strategy=strategy).select_related("indicator"),
-            lambda e: f"{e.indicator.name}: {float(e.value):g} ({e.date:%d.%m.%Y})",
+            lambda e: f"{e.indicator.name}: {display(e.value)} ({display(e.date)})",
         ),
     ]
     entries = [

@@ -3,6 +3,7 @@ projects with everything that hangs on them, and the scoring model of the rankin
 
 from .projects import (
     COMMITTED,
+    CONFIRMED_TRANSITIONS,
     COUNCIL_RANKED,
     COUNCIL_VISIBLE,
     INITIAL,
@@ -50,6 +51,7 @@ from .services import (
 
 __all__ = [
     "COMMITTED",
+    "CONFIRMED_TRANSITIONS",
     "COUNCIL_RANKED",
     "COUNCIL_VISIBLE",
     "DEFAULT_CRITERIA",

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -21,8 +20,10 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from municipalities.access import PORTFOLIO, Role, Scope, ScopedQuerySet
+from municipalities.display import display
 from municipalities.models import Membership, Municipality, OrgUnit
 from municipalities.periods import PeriodLocked
+from municipalities.validators import MaxValueValidator, MinValueValidator
 from strategy.models import Goal
 
 from .services import MAX_LEVEL, Handling, MaturityModel, ReuseKind, Service
@@ -82,6 +83,18 @@ COUNCIL_RANKED = tuple(s for s in OPEN if s in COUNCIL_VISIBLE)
 PLANNED = (Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED)
 # Where a new project may start (later statuses are reached through TRANSITIONS).
 INITIAL = (Status.IDEA, Status.PROPOSED, Status.APPROVED)
+# Moves that end a project's work or cannot be taken back: the page asks before making them, saying what
+# they do (issue 16: "cancelling a project acts in one click").
+CONFIRMED_TRANSITIONS: dict[str, str] = {
+    Status.CANCELLED: _(
+        "Council members no longer see the project, the ranking no longer ranks it and its skill demand no "
+        "longer counts. It can later be taken up again only as an idea."
+    ),
+    Status.COMPLETED: _(
+        "The project is closed: the ranking no longer ranks it, its skill demand no longer counts and its "
+        "status cannot be changed any more."
+    ),
+}
 
 
 class Funding(models.TextChoices):
@@ -546,7 +559,7 @@ class StatusReport(PeriodLocked, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.project} ({self.date:%d.%m.%Y})"
+        return f"{self.project} ({display(self.date)})"
 
     def period_municipality_id(self) -> int | None:
         return Project.objects.filter(pk=self.project_id).values_list("municipality", flat=True).first()

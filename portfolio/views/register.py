@@ -39,6 +39,7 @@ from ..forms import (
     StatusReportForm,
 )
 from ..models import (
+    CONFIRMED_TRANSITIONS,
     Contribution,
     Dependency,
     Layer,
@@ -441,6 +442,19 @@ def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
     if status not in Status.values:
         messages.error(request, _("Unknown status."))
         return redirect("portfolio:project", pk=pk)
+    consequence = CONFIRMED_TRANSITIONS.get(status)
+    if consequence and status in project.next_statuses and request.POST.get("confirmed") != "yes":
+        # Still POST only: the confirmation page posts the same form again, confirmed.
+        return render(
+            request,
+            "portfolio/confirm_transition.html",
+            {
+                "project": project,
+                "status": Status(status),
+                "consequence": consequence,
+                "cancel": _project_url(project),
+            },
+        )
     try:
         actions.project_transition(project=project, status=status)
     except ValidationError as error:

@@ -170,5 +170,6 @@ def test_comparison_lists_exactly_the_differences(adopted):
         ]
     )
     (changed,) = comparison.of("indicator", "changed")
-    assert [(c.field, float(c.old), float(c.new)) for c in changed.changes] == [("target_value", 90.0, 95.0)]
+    # Finished for reading: the field's verbose name and the values in the active language (German here).
+    assert [(c.field, c.old, c.new) for c in changed.changes] == [("Zielwert", "90", "95")]
     assert strategy_comparison(old=adopted, new=adopted).is_empty
