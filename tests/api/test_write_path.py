@@ -48,7 +48,11 @@ class TestProjectStatus:
 
         page = client_for(world.users[S])
         for status in (Status.IN_PROGRESS, Status.COMPLETED):
-            page.post(reverse("portfolio:project-transition", args=[by_page.pk]), {"status": status})
+            # "confirmed": completing asks first on the page (the confirmation page posts it).
+            page.post(
+                reverse("portfolio:project-transition", args=[by_page.pk]),
+                {"status": status, "confirmed": "yes"},
+            )
 
         by_api.refresh_from_db()
         by_page.refresh_from_db()
