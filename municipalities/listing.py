@@ -78,7 +78,7 @@ class Column:
     label: Any
     value: Callable[[Any], Any] | str | None = None
     sort_value: Callable[[Any], Any] | str | None = None
-    order: str | None = None
+    order: str | Callable[[], str] | None = None  # a callable: chosen per request (a name in the language)
     sortable: bool = True
     optional: bool = False
     hidden: bool = False
@@ -191,7 +191,7 @@ class Listing:
             return rows if isinstance(rows, QuerySet) else list(rows)
         column = self.by_key[self.sort_key]
         if isinstance(rows, QuerySet):
-            path = column.order or column.key
+            path = (column.order() if callable(column.order) else column.order) or column.key
             expression = F(path).desc(nulls_last=True) if self.descending else F(path).asc(nulls_last=True)
             return rows.order_by(expression, "pk")
         rows = list(rows)

@@ -81,6 +81,11 @@ class Skill(models.Model):
     def name(self) -> str:
         return self.name_en if _english() else self.name_de
 
+    @staticmethod
+    def name_column() -> str:
+        """The column ``name`` reads in the active language, for ordering in the database."""
+        return "name_en" if _english() else "name_de"
+
     @property
     def description(self) -> str:
         return self.description_en if _english() else self.description_de

@@ -202,3 +202,29 @@ def test_position_and_weight_explain_themselves(town_a, strategist, client_for):
     body = client_for(strategist, "de").get(reverse("strategy:goal-edit", args=[goal.pk])).content.decode()
     assert "kleinere Zahlen stehen weiter vorn" in body
     assert "Wie stark das Ziel in den Fortschritt seines Handlungsfelds eingeht" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_vacancies_sort_by_the_skill_name_of_the_language(town_a, hr, client_for, language):
+    from staffing.models import Skill, SkillCategory, Vacancy
+
+    category = SkillCategory.objects.create(name_de="Technik", name_en="Technology")
+    skills = [
+        Skill.objects.create(category=category, code="a", name_de="Zahlungsverkehr", name_en="Accounting"),
+        Skill.objects.create(category=category, code="b", name_de="Archiv", name_en="Records"),
+    ]
+    for skill in skills:
+        Vacancy.objects.create(
+            municipality=town_a,
+            title=f"Stelle {skill.code}",
+            skill=skill,
+            level=3,
+            fte=1,
+            expected_date=datetime.date(2027, 1, 1),
+        )
+    response = client_for(hr, language).get(reverse("staffing:vacancies") + "?sort=skill")
+    assert response.status_code == 200
+    body = response.content.decode()
+    first, second = ("Archiv", "Zahlungsverkehr") if language == "de" else ("Accounting", "Records")
+    assert body.index(first) < body.index(second)

@@ -27,6 +27,7 @@ from ..models import (
     ProficiencyLevel,
     RoleProfile,
     RoleProfileSkill,
+    Skill,
     SkillCategory,
     StaffMember,
     StaffSkill,
@@ -80,7 +81,9 @@ STAFF_COLUMNS = (
 )
 VACANCY_COLUMNS = (
     Column("title", gettext_lazy("Title"), "title", order="title"),
-    Column("skill", gettext_lazy("Skill"), "skill.name", order="skill__name"),
+    # A skill's name is a property (name_de or name_en by the language), so the ORM sorts by the column of
+    # the language active when the list is asked for.
+    Column("skill", gettext_lazy("Skill"), "skill.name", order=lambda: f"skill__{Skill.name_column()}"),
     Column("level", gettext_lazy("Level"), "level", order="level"),
     Column("fte", gettext_lazy("FTE"), "fte", order="fte", numeric=True),
     Column("start", gettext_lazy("Expected start"), "expected_date", order="expected_date"),
