@@ -82,7 +82,7 @@ class RankingView(APIView):
             MUNICIPALITY,
             OpenApiParameter(
                 "w_staff_impact",
-                OpenApiTypes.NUMBER,
+                {"type": "number", "minimum": 0},
                 description="The weight of a criterion, w_<key> for any key (e.g. w_effort): a finite "
                 "non-negative number; the weights are scaled to sum to one.",
             ),

@@ -31,6 +31,8 @@ from rest_framework import serializers, viewsets
 
 from reports.models import within_report_years
 
+from .base import ScopedViewSet
+
 DETAIL = {
     "type": "object",
     "properties": {"detail": {"type": "string"}},
@@ -41,6 +43,8 @@ FIELD_ERRORS = {
     "description": "Messages per field (``non_field_errors``: about the input as a whole), or ``detail``.",
     "additionalProperties": {"anyOf": [{"type": "array"}, {"type": "object"}, {"type": "string"}]},
 }
+# A filter's refusal of its own value comes as a plain list of messages (django-filter's form errors).
+REFUSED = {"anyOf": [FIELD_ERRORS, {"type": "array", "items": {"type": "string"}}]}
 ETAG = {
     "ETag": {
         "description": "The version of the object as stored; send it as If-Match with a change.",
@@ -58,7 +62,7 @@ IF_MATCH = {
 }
 
 REFUSALS = {
-    "400": ("The input was refused; nothing changed.", FIELD_ERRORS),
+    "400": ("The input was refused; nothing changed.", REFUSED),
     "401": ("No valid session or token.", DETAIL),
     "403": ("The caller's role may not do this; nothing changed.", DETAIL),
     "404": ("No such object for the caller (or no such page).", DETAIL),
@@ -268,7 +272,12 @@ class AutoSchema(SpectacularAutoSchema):
             serializer = self._request_serializer()
             if serializer is not None:
                 responses["400"]["x-digiplan-checked-against-data"] = data_dependent_fields(serializer)
-        if is_viewset and action in OBJECT_ACTIONS | set(getattr(self.view, "etag_actions", ())):
+        for parameter in parameters:
+            schema = parameter.get("schema", {})
+            if parameter.get("in") == "query" and schema.get("type") == "string" and "pattern" not in schema:
+                schema["pattern"] = r"^[^\x00]*$"  # Django's forms refuse NUL characters
+        is_scoped = isinstance(self.view, ScopedViewSet)  # reference data carries no ETag
+        if is_scoped and action in OBJECT_ACTIONS | set(getattr(self.view, "etag_actions", ())):
             for code in ("200", "201"):
                 if code in responses and "content" in responses[code]:
                     responses[code].setdefault("headers", {}).update(ETAG)
