@@ -429,6 +429,11 @@ class InviteSerializer(serializers.Serializer):
 
     email = serializers.EmailField(max_length=150)
     role = serializers.ChoiceField(choices=Role.choices)
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text="The language of the e-mail the person receives (default: the language of the request).",
+    )
 
 
 class InvitedSerializer(serializers.Serializer):
@@ -438,11 +443,6 @@ class InvitedSerializer(serializers.Serializer):
     municipality = serializers.IntegerField()
     email = serializers.EmailField()
     role = serializers.ChoiceField(choices=Role.choices)
-    language = serializers.ChoiceField(
-        choices=settings.LANGUAGES,
-        required=False,
-        help_text="The language of the e-mail the person receives (default: the language of the request).",
-    )
 
 
 class InviteView(APIView):

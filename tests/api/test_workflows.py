@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -191,6 +192,21 @@ class TestInvitations:
             f"{API}/municipalities/{town_a.pk}/invite/", {"email": "new@a.example", "role": "council"}
         )
         assert again.status_code == 400
+
+    def test_the_e_mail_is_in_the_language_asked_for(
+        self, town_a, make_user, django_capture_on_commit_callbacks
+    ):
+        admin = make_user("admin-a", (town_a, Role.ADMIN))
+        body = {"email": "new@a.example", "role": "council", "language": "en"}
+        with django_capture_on_commit_callbacks(execute=True):
+            answer = api(admin).post(
+                f"{API}/municipalities/{town_a.pk}/invite/", body, HTTP_ACCEPT_LANGUAGE="de"
+            )
+        assert answer.status_code == 201
+        (message,) = mail.outbox
+        assert "you now have the role" in message.body
+        bad = api(admin).post(f"{API}/municipalities/{town_a.pk}/invite/", {**body, "language": "fr"})
+        assert bad.status_code == 400 and "language" in bad.json()
 
     def test_only_admins_invite_and_only_in_their_municipality(self, town_a, town_b, strategist, make_user):
         body = {"email": "x@a.example", "role": "admin"}
