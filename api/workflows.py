@@ -217,6 +217,16 @@ class StrategyAdoptView(APIView):
 # --- council reports --------------------------------------------------------------------------------
 
 
+class PublishSerializer(serializers.Serializer):
+    """The confirmation the report page asks for before the period has ended."""
+
+    early = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Confirm publishing before the period's last day, with the figures frozen as of today.",
+    )
+
+
 class CouncilReportSerializer(ScopedSerializer):
     """A council report as its page shows it. Created as a draft whose summary is written from the figures
     (``report_create``); of a draft, title, meeting date and summary can be changed afterwards."""
@@ -338,18 +348,24 @@ class CouncilReportViewSet(ScopedViewSet):
         return report
 
     @extend_schema(
-        request=None,
+        request=PublishSerializer,
         responses={200: CouncilReportSerializer, **ERRORS},
         description="Publish a draft (``report_publish``): every figure is frozen into the report, council "
-        "members can read it, and a report it corrects is withdrawn. Refused before the period's last day.",
+        "members can read it, and a report it corrects is withdrawn. Before the period's last day it is "
+        "refused unless ``early`` confirms that the figures are frozen as of today (as the page asks).",
     )
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
         report = self._to_change()
+        body = PublishSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        early = body.validated_data.get("early", False)
         with transaction.atomic():
             locked = self._locked(report)
             self._check_write(locked, Action.CHANGE)
-            published = _run(lambda: report_actions.report_publish(report=locked, user=request.user))
+            published = _run(
+                lambda: report_actions.report_publish(report=locked, user=request.user, early=early)
+            )
         self._etag_instance = published
         return Response(self.get_serializer(published).data)
 

@@ -146,6 +146,18 @@ class TestCouncilReports:
         assert "veröffentlicht" in answer.json()["period_end"][0]
         assert CouncilReport.objects.get(pk=draft.pk).status == ReportStatus.DRAFT
 
+    def test_a_period_not_ended_is_published_when_confirmed_as_on_the_page(self, town_a, strategist):
+        today = timezone.localdate()
+        draft = report(
+            town_a, strategist, start=today.replace(day=1), end=today + datetime.timedelta(days=28)
+        )
+        url = f"{API}/council-reports/{draft.pk}/publish/"
+        assert api(strategist).post(url, {"early": "maybe"}, format="json").status_code == 400
+        answer = api(strategist).post(url, {"early": True}, format="json")
+        assert answer.status_code == 200 and answer.json()["status"] == "published"
+        stored = CouncilReport.objects.get(pk=draft.pk)
+        assert stored.status == ReportStatus.PUBLISHED and stored.snapshot["as_of"] == today.isoformat()
+
     def test_council_sees_published_only_and_may_not_write(self, town_a, strategist, council):
         draft = report(town_a, strategist, title="Entwurf")
         published = report_publish(report=report(town_a, strategist, title="Fertig"), user=strategist)
