@@ -360,13 +360,8 @@ def holder_risks(
       or before the same day ``horizon_years`` later: retirements and contract ends).
     - ``leaving_share``: leaving / holders, 0–1; NaN where there are no holders.
     """
-    holdings = _holdings(staff=staff, staff_skills=staff_skills)
-    today_day = _days(pd.Series([today]))[0]
-    horizon_day = _days(pd.Series([pd.Timestamp(today) + pd.DateOffset(years=horizon_years)]))[0]
-    counts = (
-        _active(holdings["exit"].to_numpy(), today_day)
-        & _valid(holdings["valid"].to_numpy(), today_day)
-        & (holdings["level"].to_numpy() >= min_level)
+    holdings, counts, horizon_day = _counted_holdings(
+        staff=staff, staff_skills=staff_skills, today=today, min_level=min_level, horizon_years=horizon_years
     )
     held = holdings[counts].drop_duplicates(["staff_id", "skill_id"])
     skills = pd.Index(np.unique(holdings["skill_id"].to_numpy()), name="skill_id")
@@ -383,6 +378,20 @@ def holder_risks(
         },
         index=skills,
     )
+
+
+def _counted_holdings(*, staff, staff_skills, today, min_level: int, horizon_years: int):
+    """The holdings, which of them count today (holder still employed, skill valid, level reached) and the
+    horizon's last day, as :func:`holder_risks` and :func:`band_of_few` both count."""
+    holdings = _holdings(staff=staff, staff_skills=staff_skills)
+    today_day = _days(pd.Series([today]))[0]
+    horizon_day = _days(pd.Series([pd.Timestamp(today) + pd.DateOffset(years=horizon_years)]))[0]
+    counts = (
+        _active(holdings["exit"].to_numpy(), today_day)
+        & _valid(holdings["valid"].to_numpy(), today_day)
+        & (holdings["level"].to_numpy() >= min_level)
+    )
+    return holdings, counts, horizon_day
 
 
 def band_of_few(
@@ -405,15 +414,10 @@ def band_of_few(
     the skills counts once, so the band is not the sum of its skills. Returns holders and leaving (int or
     None) and ``leaving_under`` (True where ``leaving`` is hidden).
     """
-    holdings = _holdings(staff=staff, staff_skills=staff_skills)
-    today_day = _days(pd.Series([today]))[0]
-    horizon_day = _days(pd.Series([pd.Timestamp(today) + pd.DateOffset(years=horizon_years)]))[0]
-    counts = (
-        _active(holdings["exit"].to_numpy(), today_day)
-        & _valid(holdings["valid"].to_numpy(), today_day)
-        & (holdings["level"].to_numpy() >= min_level)
-        & np.isin(holdings["skill_id"].to_numpy(), np.asarray(list(skill_ids), dtype=np.int64))
+    holdings, counts, horizon_day = _counted_holdings(
+        staff=staff, staff_skills=staff_skills, today=today, min_level=min_level, horizon_years=horizon_years
     )
+    counts &= np.isin(holdings["skill_id"].to_numpy(), np.asarray(list(skill_ids), dtype=np.int64))
     people = holdings[counts].drop_duplicates("staff_id")
     holders = len(people)
     leaving = int((people["exit"].to_numpy() <= horizon_day).sum())
