@@ -30,7 +30,7 @@ from municipalities.concurrency import etag
 from municipalities.models import Municipality, OrgUnit, State
 from reports.actions import report_create
 
-from .conftest import _make_user, build_world
+from .conftest import _make_user, build_world, install_reference_data
 
 TRIALS = 20
 
@@ -124,6 +124,9 @@ def db(django_db_setup, django_db_blocker):
             yield
         finally:
             call_command("flush", interactive=False, verbosity=0)
+            # The flush also empties what the data migrations installed; the tests after this module
+            # (pytest-django runs it among the database tests, by the fixture's name) expect it there.
+            install_reference_data()
 
 
 @pytest.fixture(scope="module")

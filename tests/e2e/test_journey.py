@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 def test_log_in_switch_language_log_out(login, page, live_server):
     login("strategie")
     expect(page.locator("html")).to_have_attribute("lang", "de")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Musterstadt")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Übersicht: Musterstadt")
     nav = page.get_by_role("navigation", name="Hauptnavigation")
     expect(nav.get_by_role("link", name="Strategie")).to_be_visible()
     expect(page.get_by_text("Strategie (Chief Digital Officer)")).to_be_visible()
@@ -19,6 +19,7 @@ def test_log_in_switch_language_log_out(login, page, live_server):
     page.select_option("#language-switch", "en")
     page.get_by_test_id("language-submit").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overview of Musterstadt")
     nav = page.get_by_role("navigation", name="Main navigation")
     expect(nav.get_by_role("link", name="Strategy")).to_be_visible()
     expect(page.get_by_text("Strategist (Chief Digital Officer)")).to_be_visible()
