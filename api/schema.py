@@ -229,6 +229,10 @@ class AutoSchema(SpectacularAutoSchema):
             filter_ = filters.get(parameter.get("name"))
             if filter_ is None:
                 continue
+            # django-filter reads an empty value as "not given" (the browsable API's filter form sends
+            # every field, most of them empty), so the schema says an empty value is allowed.
+            if parameter.get("schema", {}).get("type") != "array":
+                parameter["allowEmptyValue"] = True
             schema = parameter.get("schema", {})
             if schema.get("type") == "boolean":  # ``endpoints.YesNoFilter``: true or false
                 schema.pop("enum", None)
