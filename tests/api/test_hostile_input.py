@@ -189,3 +189,24 @@ class TestIdsInTheQuery:
         client = client_of(class_world, Role.STRATEGIST)
         assert client.get(path, {"municipality": str(own)}).status_code == 200
         assert client.get(path, {"municipality": str(class_world.b.municipality.pk)}).status_code == 404
+
+
+class TestNullCharactersInTheQuery:
+    """Ordering and search are no forms: a NUL was ignored (ordering) or handed to the database (search,
+    which PostgreSQL refuses with an error), though the schema says no query value holds one."""
+
+    @pytest.mark.parametrize(
+        "query", [{"ordering": "\x00"}, {"search": "Post\x00"}, {"ordering": "pk", "search": "\x00"}]
+    )
+    def test_a_nul_is_a_400_naming_the_parameter(self, class_world, db, query):
+        response = client_of(class_world, Role.STRATEGIST).get("/api/v1/projects/", query)
+        assert response.status_code == 400, response.content
+        named = {name for name, value in query.items() if "\x00" in value}
+        assert set(response.json()) == named
+        assert response.json()[named.pop()] == ["Null characters are not allowed."]
+
+    def test_ordering_and_search_without_one_still_work(self, class_world, db):
+        response = client_of(class_world, Role.STRATEGIST).get(
+            "/api/v1/projects/", {"ordering": "-pk", "search": "a"}
+        )
+        assert response.status_code == 200
