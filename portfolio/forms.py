@@ -57,6 +57,29 @@ class ServiceForm(TenantForm):
         widgets = {"notes": TEXT}
 
 
+# The form's groups, each a <fieldset> with a legend, two columns on wide screens (templates/_form.html).
+PROJECT_FIELDSETS = (
+    (_("Basic data"), ("title", "description", "layer", "category", "status")),
+    (_("Responsibility"), ("org_unit", "lead")),
+    (_("Schedule"), ("planned_start", "planned_end", "actual_start", "actual_end")),
+    (
+        _("Costs and funding"),
+        (
+            "internal_effort_days",
+            "external_cost",
+            "funding",
+            "grant_programme",
+            "own_share_percent",
+            "grant_start",
+            "grant_end",
+            "grant_reporting_duty",
+        ),
+    ),
+    (_("Reuse"), ("reuse_kind", "reuse_source")),
+    (_("Legal obligation"), ("mandatory", "legal_basis", "legal_deadline")),
+)
+
+
 class ProjectForm(TenantForm):
     """Project fields; the status moves by transitions on the project page, only the first one is chosen here.
 
@@ -66,32 +89,7 @@ class ProjectForm(TenantForm):
 
     class Meta:
         model = Project
-        fields = [
-            "title",
-            "description",
-            "layer",
-            "category",
-            "status",
-            "org_unit",
-            "lead",
-            "planned_start",
-            "planned_end",
-            "actual_start",
-            "actual_end",
-            "internal_effort_days",
-            "external_cost",
-            "funding",
-            "grant_programme",
-            "own_share_percent",
-            "grant_start",
-            "grant_end",
-            "grant_reporting_duty",
-            "reuse_kind",
-            "reuse_source",
-            "mandatory",
-            "legal_basis",
-            "legal_deadline",
-        ]
+        fields = [name for _legend, names in PROJECT_FIELDSETS for name in names]
         widgets = {
             "description": TEXT,
             **{
@@ -108,32 +106,10 @@ class ProjectForm(TenantForm):
             },
         }
 
-    # The form's groups, each a <fieldset> with a legend, two columns on wide screens (templates/_form.html).
-    FIELDSETS = (
-        (_("Basic data"), ("title", "description", "layer", "category", "status")),
-        (_("Responsibility"), ("org_unit", "lead")),
-        (_("Schedule"), ("planned_start", "planned_end", "actual_start", "actual_end")),
-        (
-            _("Costs and funding"),
-            (
-                "internal_effort_days",
-                "external_cost",
-                "funding",
-                "grant_programme",
-                "own_share_percent",
-                "grant_start",
-                "grant_end",
-                "grant_reporting_duty",
-            ),
-        ),
-        (_("Reuse"), ("reuse_kind", "reuse_source")),
-        (_("Legal obligation"), ("mandatory", "legal_basis", "legal_deadline")),
-    )
-
     @property
     def fieldsets(self) -> list[tuple[str, list]]:
         """The groups with the bound fields this form has (a lead's form has no "lead", an edit no status)."""
-        return [(legend, [self[n] for n in names if n in self.fields]) for legend, names in self.FIELDSETS]
+        return [(legend, [self[n] for n in names if n in self.fields]) for legend, names in PROJECT_FIELDSETS]
 
     def __init__(self, *args, manage: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
