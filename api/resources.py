@@ -253,6 +253,8 @@ class CriterionSerializerBase(ScopedSerializer):
 class WeightsSerializer(serializers.Serializer):
     """The weights of a scoring model's criteria by key; together they sum to one."""
 
+    rules_across_fields = ("weights",)  # the model's own criteria, summing to one (``api.schema``)
+
     weights = serializers.DictField(
         child=serializers.DecimalField(max_digits=5, decimal_places=4, min_value=0, max_value=1),
         allow_empty=False,
@@ -301,9 +303,6 @@ class ScoringModelViewSet(ScopedViewSet):
         data = WeightsSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         weights = data.validated_data["weights"]
-        keys = set(model.criteria.values_list("key", flat=True))
-        if unknown := sorted(set(weights) - keys):
-            raise serializers.ValidationError({"weights": [", ".join(unknown)]})
         with transaction.atomic():
             locked = self._locked(model)
             self._check_write(locked, Action.CHANGE)

@@ -95,6 +95,7 @@ def data_dependent_fields(serializer) -> list[str]:
             if isinstance(constraint, models.UniqueConstraint):
                 names.update(n for n in constraint.fields if n in serializer.fields)
         names.update(getattr(model, "rules_across_fields", ()))
+    names.update(getattr(serializer, "rules_across_fields", ()))
     return sorted(names)
 
 
@@ -214,6 +215,10 @@ class AutoSchema(SpectacularAutoSchema):
             pattern = decimal_range_pattern(field)
             if pattern:
                 schema = {**schema, "pattern": pattern}
+        if isinstance(field, serializers.DictField) and not field.allow_empty:
+            schema = {**schema, "minProperties": 1}  # DRF: "This dictionary may not be empty."
+        if isinstance(field, serializers.ListField) and not field.allow_empty:
+            schema = {**schema, "minItems": max(1, schema.get("minItems", 0))}
         for validator in getattr(field, "validators", ()):
             for known, extra in VALIDATOR_SCHEMAS.items():
                 if validator is known:

@@ -62,13 +62,30 @@ ERRORS = {
     403: OpenApiResponse(DetailSerializer, description=gettext_lazy("The caller's role may not do this.")),
     404: OpenApiResponse(DetailSerializer, description=gettext_lazy("No such object for the caller.")),
 }
+# A step the object's present state does not allow (submitting a version already submitted, publishing a
+# published report): the request is right, the object is not where it would need to be (RFC 9110 §15.5.10).
+STEPS = {
+    **ERRORS,
+    409: OpenApiResponse(
+        DetailSerializer,
+        description=gettext_lazy("The object's state does not allow this step; nothing changed."),
+    ),
+}
+
+
+class StateConflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "invalid_transition"
 
 
 def _run(write):
-    """``write()``; a Django ValidationError of the action becomes a 400 with its field errors."""
+    """``write()``; a Django ValidationError of the action becomes a 400 with its field errors, or a 409
+    when the action refused the step for the object's state (code ``invalid_transition``)."""
     try:
         return write()
     except DjangoValidationError as error:
+        if not hasattr(error, "error_dict") and {e.code for e in error.error_list} == {"invalid_transition"}:
+            raise StateConflict(" ".join(error.messages)) from error
         raise as_drf(error) from error
 
 
@@ -116,7 +133,7 @@ def _step_view(name: str, step, summary: str, *, created: bool = False):
     view.post = extend_schema(
         operation_id=f"strategies_{name}",
         request=None,
-        responses={(201 if created else 200): StrategySerializer, **ERRORS},
+        responses={(201 if created else 200): StrategySerializer, **STEPS},
         description=summary,
     )(post)
     return view
@@ -144,6 +161,9 @@ StrategyReviseView = _step_view(
 class AdoptSerializer(serializers.Serializer):
     """The resolution that adopts the version: one already recorded (``resolution``), or number, date and
     title (and a link) of a new one, recorded only together with the adoption (as on the adopt page)."""
+
+    # Either a resolution or all three of number, date and title: a rule across fields (``api.schema``).
+    rules_across_fields = ("number", "date", "title")
 
     resolution = ScopedRelatedField(queryset=CouncilResolution.objects.all(), required=False, allow_null=True)
     number = serializers.CharField(max_length=50, required=False, allow_blank=True)
@@ -194,7 +214,7 @@ class StrategyAdoptView(APIView):
     @extend_schema(
         operation_id="strategies_adopt",
         request=AdoptSerializer,
-        responses={200: StrategySerializer, **ERRORS},
+        responses={200: StrategySerializer, **STEPS},
         description="Adopt a draft or submitted version (``strategy_adopt``) by a council resolution: the id "
         "of a recorded one, or number, date and title of a new one, recorded in the same transaction. The "
         "version is frozen; an adopted predecessor becomes superseded.",
@@ -349,7 +369,7 @@ class CouncilReportViewSet(ScopedViewSet):
 
     @extend_schema(
         request=PublishSerializer,
-        responses={200: CouncilReportSerializer, **ERRORS},
+        responses={200: CouncilReportSerializer, **STEPS},
         description="Publish a draft (``report_publish``): every figure is frozen into the report, council "
         "members can read it, and a report it corrects is withdrawn. Before the period's last day it is "
         "refused unless ``early`` confirms that the figures are frozen as of today (as the page asks).",
@@ -371,7 +391,7 @@ class CouncilReportViewSet(ScopedViewSet):
 
     @extend_schema(
         request=None,
-        responses={201: CouncilReportSerializer, **ERRORS},
+        responses={201: CouncilReportSerializer, **STEPS},
         description="Start the correction of a published report: a draft of the same period that names the "
         "report it replaces; publishing it withdraws the original (as the report page does).",
     )

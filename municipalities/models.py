@@ -81,6 +81,9 @@ KEY_RULES = {
 
 
 class Municipality(models.Model):
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("ags", "state")
+
     name = models.CharField(_("name"), max_length=200)
     country = models.CharField(_("country"), max_length=2, choices=Country, default=Country.GERMANY)
     ags = models.CharField(

@@ -118,6 +118,12 @@ def scoring_model_set_weights(
     """Store new weights (and bases, directions) for ``model``'s criteria; refuses weights that do not sum
     to one (nothing is changed then). Side effect: the model's method is set to ``method``."""
     criteria = list(Criterion.objects.select_for_update().filter(model=model))
+    if unknown := sorted(set(weights) - {c.key for c in criteria}):
+        message = _("“%(unknown)s” is not a criterion of this model; its criteria are %(known)s.") % {
+            "unknown": "”, “".join(unknown),
+            "known": ", ".join(c.key for c in criteria),
+        }
+        raise ValidationError({"weights": message})
     model.check_weights([Decimal(weights[c.key]) for c in criteria if c.key in weights])
     for criterion in criteria:
         if criterion.key in weights:

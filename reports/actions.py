@@ -66,9 +66,9 @@ def report_correct(*, report: CouncilReport, user) -> CouncilReport:
     ``report`` (``report_publish``)."""
     old = CouncilReport.objects.select_for_update().get(pk=report.pk)
     if old.status != ReportStatus.PUBLISHED:
-        raise ValidationError(_("Only a published report can be corrected."))
+        raise ValidationError(_("Only a published report can be corrected."), code="invalid_transition")
     if CouncilReport.objects.filter(corrects=old).exists():
-        raise ValidationError(_("This report already has a correction."))
+        raise ValidationError(_("This report already has a correction."), code="invalid_transition")
     return report_create(
         municipality=old.municipality,
         user=user,
@@ -100,7 +100,7 @@ def report_publish(
     """
     locked = CouncilReport.objects.select_for_update().get(pk=report.pk)
     if locked.status != ReportStatus.DRAFT:
-        raise ValidationError(_("Only a draft can be published."))
+        raise ValidationError(_("Only a draft can be published."), code="invalid_transition")
     if published_early(locked, today) and not early:
         message = _(
             "The report's period runs until %(end)s; before that day it can only be published with the "

@@ -52,6 +52,9 @@ class RoundStatus(models.TextChoices):
 
 
 class ReportingRound(models.Model):
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("period_end", "due_date")
+
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.CASCADE,
@@ -125,6 +128,9 @@ class Language(models.TextChoices):
 
 
 class CouncilReport(models.Model):
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("period_end",)
+
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="council_reports", verbose_name=_("municipality")
     )

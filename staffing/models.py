@@ -197,6 +197,9 @@ class ExitReason(models.TextChoices):
 class StaffMember(models.Model):
     """A member of staff, pseudonymous by default (personnel number); personal data (DESIGN.md §6)."""
 
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("exit_date",)
+
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="staff", verbose_name=_("municipality")
     )
@@ -282,6 +285,9 @@ class SkillSource(models.TextChoices):
 
 
 class StaffSkill(models.Model):
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("valid_until",)
+
     staff = models.ForeignKey(
         StaffMember, on_delete=models.CASCADE, related_name="skills", verbose_name=_("staff member")
     )
@@ -366,6 +372,9 @@ class Vacancy(models.Model):
 
 class SkillDemand(models.Model):
     """What a project needs: a skill at a level, so many FTE, over a period (default: the project's dates)."""
+
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("end",)
 
     project = models.ForeignKey(
         "portfolio.Project", on_delete=models.CASCADE, related_name="skill_demands", verbose_name=_("project")

@@ -58,7 +58,7 @@ def strategy_adopt(*, strategy: Strategy, resolution: CouncilResolution) -> Stra
     if strategy.status not in (StrategyStatus.DRAFT, StrategyStatus.SUBMITTED):
         raise _refuse(_("This version has already been adopted."))
     if resolution.municipality_id != strategy.municipality_id:
-        raise _refuse(_("The resolution must be one of this municipality's council."))
+        raise ValidationError({"resolution": _("The resolution must be one of this municipality's council.")})
     if not Indicator.objects.filter(goal__field__strategy=strategy).exists():
         raise _refuse(_("A strategy needs at least one goal with an indicator before it is adopted."))
     strategy.status = StrategyStatus.ADOPTED

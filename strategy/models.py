@@ -30,7 +30,7 @@ from municipalities.access import STRATEGY, Role, Scope, ScopedQuerySet
 from municipalities.display import display
 from municipalities.models import Municipality, OrgUnit
 from municipalities.periods import PeriodLocked
-from municipalities.validators import MinValueValidator
+from municipalities.validators import MaxValueValidator, MinValueValidator
 
 
 class StrategyStatus(models.TextChoices):
@@ -43,6 +43,11 @@ class StrategyStatus(models.TextChoices):
 FROZEN_STATUSES = (StrategyStatus.SUBMITTED, StrategyStatus.ADOPTED, StrategyStatus.SUPERSEDED)
 COUNCIL_VISIBLE = (StrategyStatus.ADOPTED, StrategyStatus.SUPERSEDED)
 MIN_YEAR, MAX_YEAR = 2000, 2100
+# On the fields, so forms, the API and its schema (minimum, maximum) know the range the database checks.
+YEAR_RANGE = [
+    MinValueValidator(MIN_YEAR, message=_("Enter a year between 2000 and 2100.")),
+    MaxValueValidator(MAX_YEAR, message=_("Enter a year between 2000 and 2100.")),
+]
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
 # Units (compared trimmed and in lower case) that make an indicator a percentage, whose values lie in 0–100.
 PERCENT_UNITS = ("%", "prozent", "percent", "per cent")
@@ -167,6 +172,9 @@ class CouncilResolution(models.Model):
 class Strategy(models.Model):
     """One version of a municipality's digital strategy ("Digitale Agenda 2030", version 2)."""
 
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("end_year",)
+
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="strategies", verbose_name=_("municipality")
     )
@@ -175,8 +183,8 @@ class Strategy(models.Model):
         _("vision"), help_text=_("Where the municipality wants to be at the end of the period.")
     )
     guiding_principles = models.TextField(_("guiding principles"), blank=True)
-    start_year = models.PositiveSmallIntegerField(_("first year"))
-    end_year = models.PositiveSmallIntegerField(_("last year"))
+    start_year = models.PositiveSmallIntegerField(_("first year"), validators=YEAR_RANGE)
+    end_year = models.PositiveSmallIntegerField(_("last year"), validators=YEAR_RANGE)
     status = models.CharField(
         _("status"), max_length=20, choices=StrategyStatus, default=StrategyStatus.DRAFT
     )
@@ -260,10 +268,6 @@ class Strategy(models.Model):
         self._check_writable()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The last year cannot be before the first year.")})
-        for name in ("start_year", "end_year"):
-            value = getattr(self, name)
-            if value is not None and not MIN_YEAR <= value <= MAX_YEAR:
-                raise ValidationError({name: _("Enter a year between 2000 and 2100.")})
 
     def save(self, *args, **kwargs) -> None:
         # Status changes (submit, return, adopt, supersede) go through actions with allow_frozen.
@@ -374,6 +378,9 @@ class FieldOfAction(FrozenWithStrategy):
 
 
 class Goal(FrozenWithStrategy):
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("target_date",)
+
     STRATEGY_PATH = "field__strategy"
 
     field = models.ForeignKey(
@@ -465,6 +472,9 @@ class UpdateInterval(models.IntegerChoices):
 
 class Indicator(FrozenWithStrategy):
     """A measurable sign of a goal, with baseline, target and the interval in which it is measured."""
+
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("baseline_value", "target_value", "target_date")
 
     STRATEGY_PATH = "goal__field__strategy"
 

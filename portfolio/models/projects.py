@@ -129,6 +129,16 @@ MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator
 
 
 class Project(models.Model):
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = (
+        "status",
+        "planned_end",
+        "actual_end",
+        "grant_end",
+        "grant_programme",
+        "legal_basis",
+    )
+
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="projects", verbose_name=_("municipality")
     )
@@ -349,6 +359,14 @@ class ProjectCost(models.Model):
 
 class ServiceChange(models.Model):
     """What a project changes in a service: the maturity and handling it brings, the minutes it saves."""
+
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = (
+        "target_level",
+        "staff_minutes_saved",
+        "citizen_minutes_saved",
+        "media_breaks_removed",
+    )
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="service_changes", verbose_name=_("project")

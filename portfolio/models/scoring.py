@@ -127,6 +127,9 @@ class ScoringModel(models.Model):
 
 
 class Criterion(models.Model):
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("basis",)
+
     model = models.ForeignKey(
         ScoringModel, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("scoring model")
     )

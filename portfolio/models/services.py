@@ -109,6 +109,9 @@ def level_is_valid(level_field: str, version_field: str) -> Q:
 class Service(models.Model):
     """An administrative service of the municipality, rated at the front and at the back."""
 
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them).
+    rules_across_fields = ("level",)
+
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="services", verbose_name=_("municipality")
     )

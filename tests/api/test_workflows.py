@@ -1,6 +1,7 @@
 """The workflows of the pages through the API (issue 15, ``api.workflows``): the same gate (another
 municipality's object is 404), the same roles (403 before any validation), the pages' actions and their
-refusals as 400 with field errors in the caller's language."""
+refusals as 400 with field errors in the caller's language, and a step the object's state does not allow
+(submitting without indicators, revising twice, correcting twice) as 409 with the reason."""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ class TestStrategySteps:
         assert Strategy.objects.get(pk=strategy.pk).resolution == resolution
         revision = client.post(f"{API}/strategies/{strategy.pk}/revise/")
         assert revision.status_code == 201 and revision.json()["version"] == 2
-        assert client.post(f"{API}/strategies/{strategy.pk}/revise/").status_code == 400  # one open revision
+        again = client.post(f"{API}/strategies/{strategy.pk}/revise/")  # one open revision
+        assert again.status_code == 409 and "revision" in again.json()["detail"]
 
     def test_adopt_with_a_recorded_resolution(self, town_a, strategist):
         strategy = build_strategy(town_a, goals=1, indicators_per_goal=1)
@@ -71,16 +73,18 @@ class TestStrategySteps:
             {"number": "DS 2", "date": "2026-02-01", "title": "Beschluss"},
             format="json",
         )
-        assert answer.status_code == 400
-        assert "Indikator" in " ".join(answer.json()["non_field_errors"])
+        assert answer.status_code == 409 and "Indikator" in answer.json()["detail"]
         assert not CouncilResolution.objects.filter(number="DS 2").exists()  # rolled back with it
         missing = api(strategist, "de").post(f"{API}/strategies/{empty.pk}/adopt/", {}, format="json")
         assert missing.status_code == 400 and set(missing.json()) == {"number", "date", "title"}
 
-    def test_submitting_a_draft_without_indicators_is_400(self, town_a, strategist):
+    def test_submitting_a_draft_without_indicators_is_409(self, town_a, strategist):
         empty = Strategy.objects.create(municipality=town_a, title="Leer", start_year=2025, end_year=2030)
         answer = api(strategist).post(f"{API}/strategies/{empty.pk}/submit/")
-        assert answer.status_code == 400 and "indicator" in answer.json()["non_field_errors"][0]
+        assert answer.status_code == 409 and "indicator" in answer.json()["detail"]
+        assert Strategy.objects.get(pk=empty.pk).status == "draft"
+        returned = api(strategist).post(f"{API}/strategies/{empty.pk}/return-to-draft/")
+        assert returned.status_code == 409 and "submitted" in returned.json()["detail"]
 
     def test_roles_and_municipalities(self, town_a, town_b, council, make_user):
         strategy = adopt(build_strategy(town_a, goals=1, indicators_per_goal=1))
@@ -131,7 +135,8 @@ class TestCouncilReports:
         assert frozen.status_code == 400
         correction = client.post(f"{API}/council-reports/{pk}/correct/")
         assert correction.status_code == 201 and correction.json()["corrects"] == pk
-        assert client.post(f"{API}/council-reports/{pk}/correct/").status_code == 400  # one correction
+        assert client.post(f"{API}/council-reports/{pk}/correct/").status_code == 409  # one correction
+        assert client.post(f"{API}/council-reports/{pk}/publish/").status_code == 409  # published already
         assert client.post(f"{API}/council-reports/{correction.json()['id']}/publish/").status_code == 200
         assert CouncilReport.objects.get(pk=pk).status == ReportStatus.WITHDRAWN
         assert client.delete(f"{API}/council-reports/{pk}/").status_code == 405

@@ -178,6 +178,14 @@ class TestScoringWeights:
         wrong = client.post(url, {"weights": {**weights, "risk": "0.5"}}, format="json")
         assert wrong.status_code == 400
         assert model.criteria.get(key="risk").weight == Decimal("0.4")
+        # A key that names no criterion is refused with a message naming it and the model's criteria (the
+        # message of an empty key was empty).
+        for key in ("", "speed"):
+            unknown = client.post(url, {"weights": {key: "0.3"}}, format="json")
+            assert unknown.status_code == 400
+            assert f"“{key}” is not a criterion" in unknown.json()["weights"][0]
+            assert "urgency" in unknown.json()["weights"][0]
+        assert model.criteria.get(key="risk").weight == Decimal("0.4")
         assert api_for(world.lead).post(url, {"weights": weights}, format="json").status_code == 403
         other = world.b.objects["scoring-models"]
         response = client.post(
