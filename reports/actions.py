@@ -7,19 +7,36 @@
 - ``report_correct``: a correction draft of a published report (one per report).
 - ``round_close``: closes a reporting round; from then on measurements and status reports dated inside
   its period are refused (``locked_period``).
+- ``report_file_request``: asks for a report as PDF or XLSX, made in the background (``reports.tasks``);
+  ``report_file_make`` is what the task runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from . import builder
-from .models import CouncilReport, ReportingRound, ReportStatus, RoundStatus
+from . import builder, exports, selectors
+from .context import report_context
+from .models import (
+    ACTIVE_FILE_STATUSES,
+    CouncilReport,
+    FileFormat,
+    FileStatus,
+    FileStep,
+    ReportFile,
+    ReportingRound,
+    ReportStatus,
+    RoundStatus,
+)
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -136,3 +153,109 @@ def round_close(*, round: ReportingRound) -> ReportingRound:
     round.closed_at = timezone.now()
     round.save()
     return round
+
+
+def report_file_request(*, report: CouncilReport, user, format: str) -> ReportFile:
+    """The file of ``report`` in ``format`` for ``user``, made in the background. Asking again while it is
+    waiting or being made returns that one (one task per request, never two); a file whose worker
+    stopped is marked failed first, so asking again is the retry. The task is queued once the row is
+    committed, so a worker never looks for a file that is not there yet."""
+    from .tasks import make_report_file  # the task module imports this one
+
+    if format not in FileFormat.values:
+        raise ValidationError({"format": _("Choose PDF or XLSX.")})
+    with transaction.atomic():
+        # Serialises two requests of one person for one report (a double click): the second waits here
+        # and finds the first one's file.
+        CouncilReport.objects.select_for_update().filter(pk=report.pk).first()
+        now = timezone.now()
+        active = ReportFile.objects.filter(
+            report=report, format=format, requested_by=user, status__in=ACTIVE_FILE_STATUSES
+        ).first()
+        if active is not None and not active.stalled(now):
+            return active
+        if active is not None:
+            _fail(active, _("The worker making this file stopped before it was ready. Ask for it again."))
+        language = translation.get_language() or "de"
+        file = ReportFile.objects.create(
+            report=report,
+            format=format,
+            requested_by=user,
+            language="en" if language.startswith("en") else "de",
+        )
+
+        def enqueue():
+            result = make_report_file.enqueue(file.pk)
+            ReportFile.objects.filter(pk=file.pk).update(task_id=str(result.id)[:64])
+
+        transaction.on_commit(enqueue)
+    return file
+
+
+def _fail(file: ReportFile, message: str) -> None:
+    ReportFile.objects.filter(pk=file.pk).update(
+        status=FileStatus.FAILED, error=message, finished_at=timezone.now(), heartbeat=timezone.now()
+    )
+
+
+def _progress(file: ReportFile, percent: int, step: FileStep) -> None:
+    ReportFile.objects.filter(pk=file.pk).update(progress=percent, step=step, heartbeat=timezone.now())
+
+
+def report_file_make(*, file_id: int) -> str:
+    """Make the file (the task's body): claim it (a file already claimed or finished is left alone, so a
+    task delivered twice does the work once), read the figures as its requester may see them, render,
+    store. A failure is stored with a message that says what to do; nothing is raised to the worker."""
+    with transaction.atomic():
+        file = (
+            ReportFile.objects.select_for_update()
+            .select_related("report", "requested_by")
+            .filter(pk=file_id, status=FileStatus.QUEUED)
+            .first()
+        )
+        if file is None:
+            return "skipped"
+        file.status, file.heartbeat = FileStatus.RUNNING, timezone.now()
+        file.step = FileStep.READING
+        file.save(update_fields=["status", "heartbeat", "step"])
+    report, user = file.report, file.requested_by
+    try:
+        data = selectors.report_data(report=report, user=user)
+        if file.format == FileFormat.PDF:
+            _progress(file, 30, FileStep.LAYOUT)
+            with translation.override(report.language):
+                html = render_to_string("reports/report_print.html", report_context(report, data))
+            _progress(file, 50, FileStep.PRINTING)
+            content = exports.to_pdf(html=exports.inline_assets(html))
+        else:
+            _progress(file, 50, FileStep.WRITING)
+            content = exports.to_xlsx(
+                data=data,
+                title=report.title,
+                language=report.language,
+                period_start=report.period_start,
+                period_end=report.period_end,
+            )
+    except exports.PdfError as error:
+        logger.warning("Report file %s: %s", file.pk, error)
+        with translation.override(file.language):
+            _fail(file, _("The PDF could not be printed: %(reason)s") % {"reason": error})
+        return "failed"
+    except Exception as error:  # stored for the person who asked, who can try again; logged for the operator
+        logger.exception("Report file %s could not be made", file.pk)
+        with translation.override(file.language):
+            message = _(
+                "The file could not be made (%(error)s). Try again; if it fails again, tell your "
+                "administrator."
+            )
+            _fail(file, message % {"error": type(error).__name__})
+        return "failed"
+    ReportFile.objects.filter(pk=file.pk, status=FileStatus.RUNNING).update(
+        status=FileStatus.DONE,
+        content=content,
+        progress=100,
+        step=FileStep.FINISHED,
+        heartbeat=timezone.now(),
+        finished_at=timezone.now(),
+    )
+    return "done"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.forms import StyledForm, TenantForm
 
-from .models import CouncilReport, Language, ReportingRound
+from .models import CouncilReport, FileFormat, Language, ReportingRound
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -57,3 +57,9 @@ class PublishForm(StyledForm, forms.Form):
             )
         else:
             del self.fields["early"]
+
+
+class ReportFileForm(forms.Form):
+    """Which file of a report to make: the buttons of the report page post it."""
+
+    format = forms.ChoiceField(label=_("format"), choices=FileFormat.choices)

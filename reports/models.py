@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.access import REPORTS, Role, Scope, ScopedQuerySet
@@ -215,3 +216,107 @@ class CouncilReport(models.Model):
         if self._stored_status() not in (None, ReportStatus.DRAFT):
             raise ValidationError(_("A published report cannot be deleted; publish a correction instead."))
         return super().delete(*args, **kwargs)
+
+
+class FileFormat(models.TextChoices):
+    PDF = "pdf", "PDF"
+    XLSX = "xlsx", "XLSX"
+
+
+class FileStatus(models.TextChoices):
+    QUEUED = "queued", _("waiting")
+    RUNNING = "running", _("being made")
+    DONE = "done", _("ready")
+    FAILED = "failed", _("failed")
+
+
+ACTIVE_FILE_STATUSES = (FileStatus.QUEUED, FileStatus.RUNNING)
+
+
+class FileStep(models.TextChoices):
+    WAITING = "waiting", _("Waiting for a free worker …")
+    READING = "reading", _("Reading the figures …")
+    LAYOUT = "layout", _("Laying out the pages …")
+    PRINTING = "printing", _("Printing the PDF with its charts …")
+    WRITING = "writing", _("Writing the workbook …")
+    FINISHED = "finished", _("Finished.")
+
+
+class ReportFile(models.Model):
+    """A council report as PDF or XLSX, made in the background (``reports.tasks``) for the person who asked
+    for it: the figures are those that person may see, so the file is theirs alone. Its status, progress
+    and, once ready, its content live here, whatever task backend ran it."""
+
+    report = models.ForeignKey(
+        CouncilReport, on_delete=models.CASCADE, related_name="files", verbose_name=_("council report")
+    )
+    format = models.CharField(_("format"), max_length=4, choices=FileFormat)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by")
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=10, choices=FileStatus, default=FileStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    step = models.CharField(_("step"), max_length=10, choices=FileStep, default=FileStep.WAITING)
+    # The language of the person who asked, for the message of a failure written by the worker.
+    language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.GERMAN)
+    # The last sign of life of the task making it: a file still "being made" long after is one whose
+    # worker stopped (``STALLED_AFTER``); it is shown as failed and can be asked for again.
+    heartbeat = models.DateTimeField(_("last progress"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    content = models.BinaryField(_("content"), blank=True, default=b"", editable=False)
+    task_id = models.CharField(_("task"), max_length=64, blank=True, editable=False)
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(
+        area=REPORTS,
+        municipality_field="report__municipality",
+        row_filters={Role.COUNCIL: ~Q(report__status=ReportStatus.DRAFT)},
+    )
+
+    class Meta:
+        verbose_name = _("report file")
+        verbose_name_plural = _("report files")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            # One file of a report in one format is made at a time for a person: asking again while it is
+            # waiting or being made returns it, so a request never starts a second task.
+            models.UniqueConstraint(
+                fields=["report", "format", "requested_by"],
+                condition=Q(status__in=ACTIVE_FILE_STATUSES),
+                name="report_file_one_at_a_time",
+                violation_error_message=_("This file is already being made."),
+            ),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="report_file_progress_range"),
+            models.CheckConstraint(
+                condition=Q(status__in=FileStatus.values), name="report_file_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(format__in=FileFormat.values), name="report_file_format_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=FileStatus.FAILED) | ~Q(error=""), name="report_file_failure_says_why"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} ({self.get_format_display()})"
+
+    def stalled(self, now: datetime.datetime) -> bool:
+        """Being made, but no sign of life for longer than ``DIGIPLAN_TASK_STALLED_AFTER`` seconds: the
+        worker that ran it stopped (killed, restarted) and nobody will finish it."""
+        if self.status != FileStatus.RUNNING:
+            return False
+        last = self.heartbeat or self.requested_at
+        return (now - last).total_seconds() > settings.DIGIPLAN_TASK_STALLED_AFTER
+
+    @property
+    def filename(self) -> str:
+        return f"{slugify(self.report.title) or 'bericht'}.{self.format}"
+
+    @property
+    def content_type(self) -> str:
+        if self.format == FileFormat.PDF:
+            return "application/pdf"
+        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

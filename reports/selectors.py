@@ -15,7 +15,7 @@ from strategy import selectors as strategy_selectors
 from strategy.models import Indicator, Measurement
 
 from . import builder
-from .models import CouncilReport, ReportingRound, ReportStatus
+from .models import CouncilReport, ReportFile, ReportingRound, ReportStatus
 
 
 def report_list(
@@ -32,6 +32,20 @@ def round_list(
     return ReportingRound.objects.for_user(user, action, municipality=municipality).select_related(
         "municipality"
     )
+
+
+def report_files(
+    *, user, municipality: Municipality, report: CouncilReport | None = None
+) -> QuerySet[ReportFile]:
+    """The PDF and XLSX files ``user`` asked for (of ``report``), newest first: a file holds the figures its
+    requester may see, so nobody else gets it. Without their content, which only a download reads."""
+    files = (
+        ReportFile.objects.for_user(user, Action.VIEW, municipality=municipality)
+        .filter(requested_by=user)
+        .select_related("report")
+        .defer("content")
+    )
+    return files if report is None else files.filter(report=report)
 
 
 def public_reports(*, ags: str) -> QuerySet[CouncilReport]:

@@ -9,18 +9,18 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.access import REPORTS, Action
 from municipalities.views import area_required
 
-from . import actions, exports, selectors
+from . import actions, selectors
 from .context import report_context
-from .forms import PublishForm, ReportCreateForm, RoundForm, SummaryForm
-from .models import CouncilReport, ReportStatus
+from .forms import PublishForm, ReportCreateForm, ReportFileForm, RoundForm, SummaryForm
+from .models import ACTIVE_FILE_STATUSES, CouncilReport, FileStatus, ReportStatus
 
 
 def _ctx(request) -> dict:
@@ -66,40 +66,47 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
     data = selectors.report_data(report=report, user=request.user)
     context = report_context(report, data) | {"can_edit": request.tenancy.can(REPORTS, Action.CHANGE)}
-    return render(request, "reports/report.html", context | {"body": _body(request, context, report)})
+    context |= {"body": _body(request, context, report), **_files_context(request, report)}
+    return render(request, "reports/report.html", context)
+
+
+def _files_context(request, report: CouncilReport) -> dict:
+    files = list(selectors.report_files(**_ctx(request), report=report)[:6])
+    now = timezone.now()
+    return {
+        "report": report,
+        "files": files,
+        "stalled": {f.pk for f in files if f.stalled(now)},
+        # The fragment asks again every two seconds while a file is waiting or being made.
+        "polling": any(f.status in ACTIVE_FILE_STATUSES and not f.stalled(now) for f in files),
+    }
 
 
 @area_required(REPORTS)
-def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def report_files(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report's PDF and XLSX files of the person looking: asking for one (POST, format) queues it
+    (``actions.report_file_request``) and answers at once; the list shows progress until it is ready. The
+    list alone is the fragment the report page polls."""
     report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
-    data = selectors.report_data(report=report, user=request.user)
-    with translation.override(report.language):
-        html = render_to_string("reports/report_print.html", report_context(report, data), request=request)
-    try:
-        pdf = exports.to_pdf(html=exports.inline_assets(html))
-    except exports.PdfError as error:
-        messages.error(request, str(error))
-        return redirect("reports:report", pk=report.pk)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(report.title)}.pdf"'
-    return response
+    if request.method == "POST":
+        form = ReportFileForm(request.POST)
+        if form.is_valid():
+            actions.report_file_request(report=report, user=request.user, format=form.cleaned_data["format"])
+        else:
+            messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        if not request.htmx:
+            return redirect(reverse("reports:report", args=[report.pk]) + "#files")
+    return render(request, "reports/_files.html", _files_context(request, report))
 
 
 @area_required(REPORTS)
-def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(selectors.report_list(**_ctx(request)), pk=pk)
-    data = selectors.report_data(report=report, user=request.user)
-    content = exports.to_xlsx(
-        data=data,
-        title=report.title,
-        language=report.language,
-        period_start=report.period_start,
-        period_end=report.period_end,
+def report_file_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A ready file, for the person who asked for it (its figures are the ones that person may see)."""
+    file = get_object_or_404(
+        selectors.report_files(**_ctx(request)).defer(None), pk=pk, status=FileStatus.DONE
     )
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{slugify(report.title)}.xlsx"'
+    response = HttpResponse(bytes(file.content), content_type=file.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
     return response
 
 

@@ -41,7 +41,7 @@ from municipalities.models import Municipality, OrgUnit, State
 from portfolio.views.register import PARTS as PORTFOLIO_PART_VIEWS
 from reports import exports
 from reports.actions import report_create, report_publish
-from reports.models import ReportingRound
+from reports.models import FileStatus, ReportFile, ReportingRound
 from staffing.views.records import PARTS as STAFFING_PART_VIEWS
 from tests.api.conftest import ROLES, Town, _make_user, build_world, rolled_back
 
@@ -220,8 +220,9 @@ TABLE: tuple[Row, ...] = (
     ),
     Row("reports:report-publish", REPORTS_WRITE, STRATEGY_WRITE_OTHER, ("report",)),
     Row("reports:report-correct", REPORTS_POST, REPORTS_POST, ("published",)),
-    Row("reports:report-pdf", REPORTS_READ, REPORTS_READ_OTHER, ("published",)),
-    Row("reports:report-xlsx", REPORTS_READ, REPORTS_READ_OTHER, ("published",)),
+    Row("reports:report-files", REPORTS_READ, REPORTS_READ_OTHER, ("published",)),
+    # A made file is its requester's alone (the strategist's here): the figures are those it may see.
+    Row("reports:file-download", "200 403 404 403 404 login", REPORTS_READ_OTHER, ("file",)),
     Row("reports:round-create", REPORTS_WRITE),
     Row("reports:round", REPORTS_READ, REPORTS_READ_OTHER, ("round",)),
     Row("reports:round-close", REPORTS_POST, REPORTS_POST, ("round",)),
@@ -299,7 +300,7 @@ class Walk:
     objects: dict[str, dict]  # "own" / "other" -> key -> object
 
 
-def objects_of(town: Town, *, token: AuthToken, report, published, round) -> dict:
+def objects_of(town: Town, *, token: AuthToken, report, published, round, file) -> dict:
     o, extra = town.objects, town.extra
     return {
         "org-unit": o["org-units"],
@@ -328,6 +329,7 @@ def objects_of(town: Town, *, token: AuthToken, report, published, round) -> dic
         "report": report,
         "published": published,
         "round": round,
+        "file": file,
         "ags": town.municipality.ags,
         "token": token.token_key,
     }
@@ -353,7 +355,15 @@ def _reports(town: Town, author) -> dict:
         due_date=datetime.date(2027, 1, 15),
         meeting_date=datetime.date(2027, 2, 1),
     )
-    return {"report": new("Bericht 2/2026"), "published": published, "round": round}
+    file = ReportFile.objects.create(
+        report=published,
+        format="xlsx",
+        requested_by=author,
+        status=FileStatus.DONE,
+        progress=100,
+        content=b"PK",
+    )
+    return {"report": new("Bericht 2/2026"), "published": published, "round": round, "file": file}
 
 
 @pytest.fixture(scope="module")

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "guardian",
     "django_htmx",
     "simple_history",
+    "django_tasks_db",
+    "django_rq",
     "municipalities",
     "strategy",
     "portfolio",
@@ -252,3 +254,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+
+# Background work (DESIGN.md §8; issue 17) through Django's task framework (``django.tasks``). The embedded
+# default keeps the queue in the database (django-tasks-db): ``make run`` starts its worker
+# (``manage.py db_worker``) beside the server, nothing else to install. ``DIGIPLAN_TASKS=rq`` puts the queue
+# on Redis (django-tasks-rq, ``REDIS_URL``) for several workers on several machines (``manage.py rqworker``).
+DIGIPLAN_TASKS = os.environ.get("DIGIPLAN_TASKS", "db")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_rq.RQBackend" if DIGIPLAN_TASKS == "rq" else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# A file still "being made" without progress for this long is one whose worker stopped; it shows as failed
+# and can be asked for again (``reports.models.ReportFile.stalled``).
+DIGIPLAN_TASK_STALLED_AFTER = int(os.environ.get("DIGIPLAN_TASK_STALLED_AFTER", "600"))

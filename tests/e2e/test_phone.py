@@ -34,8 +34,8 @@ pytestmark = pytest.mark.e2e
 
 PHONE = {"width": 390, "height": 844}
 ADMIN_COLUMN = COLUMNS.index("admin")
-# Files, not pages: the report's PDF and XLSX have no width.
-FILES = ("reports:report-pdf", "reports:report-xlsx")
+# Not pages: the report's files (a fragment of its page, polled) and a made file have no width of their own.
+FILES = ("reports:report-files", "reports:file-download")
 
 
 def _demo_objects() -> dict:

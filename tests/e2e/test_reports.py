@@ -1,12 +1,16 @@
 """Council reports in the browser: a strategist builds, edits and publishes a report; a council member
-opens it and downloads the PDF; axe finds no serious violation on the report page."""
+opens it, asks for the PDF, sees it waiting and then being made in the background while the page stays
+usable, and downloads it when the worker has made it; axe finds no serious violation on the report page."""
+
+import threading
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from reports.models import CouncilReport, ReportStatus
+from reports.models import CouncilReport, ReportFile, ReportStatus
 from tests.e2e.conftest import serious_violations
+from tests.reports.files import run_worker_in_a_thread
 
 pytestmark = pytest.mark.e2e
 
@@ -45,8 +49,19 @@ def test_strategist_publishes_and_council_reads_and_downloads(login, page, live_
     council.goto(f"{live_server.url}/reports/")
     council.get_by_role("link", name="Browser-Bericht 2026").click()
     expect(council.get_by_test_id("report-summary")).to_contain_text("Prüfsatz für den Browsertest")
+    council.get_by_test_id("pdf-request").click()
+    # Queued: the page answers at once and says the file waits for a worker; no worker runs yet.
+    expect(council.get_by_test_id("file-pdf")).to_have_attribute("data-status", "queued")
+    expect(council.get_by_test_id("file-pdf")).to_contain_text("Warten auf einen freien Worker")
+    assert serious_violations(council) == []
+    # The worker ``make run`` starts beside the server, here in a thread; the page polls until it is done.
+    worker = threading.Thread(target=run_worker_in_a_thread)
+    worker.start()
+    expect(council.get_by_test_id("file-download")).to_be_visible(timeout=60_000)
+    worker.join(60)
+    assert ReportFile.objects.get(report=report).status == "done"
     with council.expect_download(timeout=60_000) as download_info:
-        council.get_by_test_id("pdf-link").click()
+        council.get_by_test_id("file-download").click()
     target = tmp_path / "bericht.pdf"
     download_info.value.save_as(target)
     text = "".join(page_.extract_text() for page_ in PdfReader(target).pages)

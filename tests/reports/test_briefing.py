@@ -20,6 +20,7 @@ from reports.actions import report_create, report_publish
 from reports.models import ReportStatus
 from strategy.models import Goal, Measurement
 from tests.portfolio.conftest import make_project
+from tests.reports.files import made_file
 from tests.staffing.conftest import add_staff
 from tests.strategy.conftest import adopt, build_strategy
 
@@ -244,7 +245,7 @@ class TestSpreadsheetInjection:
             planned_end=datetime.date(2026, 3, 31),  # overdue: listed as behind schedule
         )
         report = new_report(town_a, strategist, title="+Bericht")
-        response = client_for(strategist).get(reverse("reports:report-xlsx", args=[report.pk]))
+        response = made_file(client_for(strategist), report, "xlsx")
         book = openpyxl.load_workbook(io.BytesIO(response.content))
         cells = [
             cell

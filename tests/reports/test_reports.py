@@ -13,6 +13,7 @@ from reports.actions import report_create, report_publish, round_close
 from reports.models import CouncilReport, ReportingRound, ReportStatus
 from strategy.models import Goal, Measurement
 from tests.portfolio.conftest import make_project
+from tests.reports.files import asked_for, made_file
 from tests.staffing.conftest import add_demand, add_staff
 from tests.strategy.conftest import adopt, build_strategy
 
@@ -83,7 +84,7 @@ class TestVisibility:
         listing = client.get(reverse("reports:index")).content.decode()
         assert "Veröffentlicht" in listing and "Geheimer Entwurf" not in listing
         assert client.get(reverse("reports:report", args=[draft.pk])).status_code == 404
-        assert client.get(reverse("reports:report-xlsx", args=[draft.pk])).status_code == 404
+        assert asked_for(client, draft, "xlsx").status_code == 404
         assert client.get(reverse("reports:report", args=[published.pk])).status_code == 200
         assert client.post(reverse("reports:report-publish", args=[draft.pk])).status_code == 403
 
@@ -162,7 +163,7 @@ class TestFormatsAgree:
         report = report_publish(report=new_report(town_a, strategist), user=strategist, today=JUN)
         client = client_for(strategist, "en")
         page = client.get(reverse("reports:report", args=[report.pk])).content.decode()
-        workbook = client.get(reverse("reports:report-xlsx", args=[report.pk])).content
+        workbook = made_file(client, report, "xlsx").content
         goals = pd.read_excel(io.BytesIO(workbook), sheet_name=None)
         sheet = next(frame for name, frame in goals.items() if name.lower().startswith(("goals", "ziele")))
         progress = next(c for c in sheet.columns if str(c).lower() in {"progress", "fortschritt"})
