@@ -1,5 +1,6 @@
 # Digiplan — the two commands a new user needs:
-#   make run    set up (venv, packages, front-end assets, translations, database, demo data) and serve
+#   make run    set up (venv, packages, front-end assets, translations, database, demo data) and serve,
+#               with the background task worker beside the server
 #   make test   set up, then ruff, the import contracts, the migration check and the whole pytest suite
 # Everything is installed inside this folder (.venv, node_modules); nothing global is changed.
 
@@ -52,7 +53,10 @@ setup: $(VENV)/.installed node_modules/.installed $(MO_FILES)
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
-	@echo "Digiplan: http://$(HOST):$(PORT)/ (stop with Ctrl+C)"
+	@echo "Digiplan: http://$(HOST):$(PORT)/ (stop with Ctrl+C); the task worker runs beside it"
+	@# The background worker (council PDFs and workbooks) beside the server, both stopped together.
+	@trap 'kill 0' EXIT; \
+	$(PY) manage.py db_worker --queue-name '*' --no-reload & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: setup

@@ -283,6 +283,8 @@ class AutoSchema(SpectacularAutoSchema):
                 responses["400"]["x-digiplan-checked-against-data"] = data_dependent_fields(serializer)
         for parameter in parameters:
             schema = parameter.get("schema", {})
+            if schema.get("type") == "array":  # ``__in`` filters: each item of the list
+                schema = schema.get("items", {})
             if parameter.get("in") == "query" and schema.get("type") == "string" and "pattern" not in schema:
                 schema["pattern"] = r"^[^\x00]*$"  # Django's forms refuse NUL characters
         is_scoped = isinstance(self.view, ScopedViewSet)  # reference data carries no ETag

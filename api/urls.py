@@ -14,6 +14,7 @@ router = DefaultRouter()
 for prefix, (_serializer, viewset) in ROUTES.items():
     router.register(prefix, viewset, basename=prefix)
 router.register("council-reports", workflows.CouncilReportViewSet, basename="council-reports")
+router.register("report-files", workflows.ReportFileViewSet, basename="report-files")
 
 urlpatterns = [
     path("ranking/", computed.RankingView.as_view(), name="ranking"),

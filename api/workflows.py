@@ -16,12 +16,12 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers, status
+from rest_framework import generics, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -32,8 +32,7 @@ from municipalities.access import MEMBERSHIPS, REPORTS, Action, Role, role_allow
 from municipalities.actions import member_invite
 from municipalities.models import Membership, Municipality
 from reports import actions as report_actions
-from reports import exports, selectors
-from reports.models import CouncilReport, Language
+from reports.models import CouncilReport, FileFormat, FileStatus, Language, ReportFile
 from strategy import actions as strategy_actions
 from strategy.models import CouncilResolution, Strategy
 
@@ -309,9 +308,49 @@ class XlsxRenderer(PdfRenderer):
     format = "xlsx"
 
 
-class PdfUnavailable(APIException):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_code = "pdf_unavailable"
+class ReportFileRequestSerializer(serializers.Serializer):
+    format = serializers.ChoiceField(choices=FileFormat.choices, help_text="pdf or xlsx")
+
+
+class ReportFileSerializer(serializers.ModelSerializer):
+    """A council report's file as made in the background: ``status`` waiting → being made → done (or
+    failed, with ``error``), ``progress`` in percent, ``step`` what the worker does now."""
+
+    status = serializers.SerializerMethodField()
+    download = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReportFile
+        fields = [
+            "id",
+            "report",
+            "format",
+            "status",
+            "progress",
+            "step",
+            "error",
+            "requested_at",
+            "finished_at",
+            "download",
+        ]
+        read_only_fields = fields
+
+    def get_status(self, file) -> str:
+        """queued, running, done or failed (a file whose worker stopped counts as failed)."""
+        return FileStatus.FAILED if file.stalled(timezone.now()) else file.status
+
+    def get_download(self, file) -> str | None:
+        if file.status != FileStatus.DONE:
+            return None
+        return self.context["request"].build_absolute_uri(
+            reverse("api:report-files-download", args=[file.pk])
+        )
+
+
+class FileNotReady(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "not_ready"
+    default_detail = gettext_lazy("The file is not ready; read its status until it is done.")
 
 
 def _download(content: bytes, *, content_type: str, filename: str) -> HttpResponse:
@@ -406,55 +445,78 @@ class CouncilReportViewSet(ScopedViewSet):
         self._etag_instance = report
         return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
 
-    def _data(self, report: CouncilReport) -> dict:
-        return selectors.report_data(report=report, user=self.request.user)
+    @extend_schema(
+        request=ReportFileRequestSerializer,
+        responses={202: ReportFileSerializer, 400: ERRORS[400], 404: ERRORS[404]},
+        description="Ask for the report as PDF or XLSX (``report_file_request``, as the report page's "
+        "buttons): the file is made in the background and the answer (202) comes at once, with the "
+        "file's id. Read ``/report-files/{id}/`` until its status is ``done``, then fetch its ``download``. "
+        "Asking again while it is made returns the same file; after a failure it is the retry. The file "
+        "holds the figures the caller may see, and only the caller gets it.",
+    )
+    @action(detail=True, methods=["post"], serializer_class=ReportFileRequestSerializer)
+    def files(self, request, pk=None):
+        report = self.get_object()
+        self._etag_instance = None
+        body = ReportFileRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        file = _run(
+            lambda: report_actions.report_file_request(
+                report=report, user=request.user, format=body.validated_data["format"]
+            )
+        )
+        return Response(
+            ReportFileSerializer(file, context={"request": request}).data, status=status.HTTP_202_ACCEPTED
+        )
+
+
+class ReportFileFilterSet(ScopedFilterSet):
+    class Meta:
+        model = ReportFile
+        fields = {"report": ["exact"], "format": ["exact"], "status": ["exact"]}
+
+
+class ReportFileViewSet(viewsets.ReadOnlyModelViewSet):
+    """The caller's PDF and XLSX files of council reports (``reports.selectors.report_files``): status,
+    progress and, once made, the download. Asked for through ``/council-reports/{id}/files/``."""
+
+    queryset = ReportFile.objects.none()  # for the schema; ``get_queryset`` reads the caller's files
+    serializer_class = ReportFileSerializer
+    filterset_class = ReportFileFilterSet
+
+    def get_queryset(self):
+        return (
+            ReportFile.objects.for_user(self.request.user, Action.VIEW)
+            .filter(requested_by=self.request.user)
+            .select_related("report")
+            .defer("content")
+            .order_by("-requested_at", "-pk")
+        )
 
     @extend_schema(
         request=None,
         responses={
             (200, PdfRenderer.media_type): OpenApiTypes.BINARY,
+            (200, XlsxRenderer.media_type): OpenApiTypes.BINARY,
             404: ERRORS[404],
-            503: OpenApiResponse(DetailSerializer, description=gettext_lazy("The PDF could not be printed.")),
+            409: OpenApiResponse(DetailSerializer, description=gettext_lazy("The file is not ready.")),
         },
-        description="The report as PDF, the same document as the report page's download.",
+        description="The made file (status ``done``); 409 while it is waiting, being made or failed.",
     )
-    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, PdfRenderer])
-    def pdf(self, request, pk=None):
-        from django.template.loader import render_to_string
-        from django.utils import translation
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, PdfRenderer, XlsxRenderer])
+    def download(self, request, pk=None):
+        # DRF's lookup: an id that is no number (``true``) is a 404 like an id of nothing.
+        file = generics.get_object_or_404(self.get_queryset().defer(None), pk=pk)
+        if file.status != FileStatus.DONE:
+            raise FileNotReady()
+        return _download(bytes(file.content), content_type=file.content_type, filename=file.filename)
 
-        from reports.context import report_context
-
-        report = self.get_object()
-        self._etag_instance = None
-        data = self._data(report)
-        with translation.override(report.language):
-            context = report_context(report, data)
-            html = render_to_string("reports/report_print.html", context, request=request)
-        try:
-            pdf = exports.to_pdf(html=exports.inline_assets(html))
-        except exports.PdfError as error:
-            raise PdfUnavailable(str(error)) from error
-        return _download(pdf, content_type=PdfRenderer.media_type, filename=f"{slugify(report.title)}.pdf")
-
-    @extend_schema(
-        request=None,
-        responses={(200, XlsxRenderer.media_type): OpenApiTypes.BINARY, 404: ERRORS[404]},
-        description="The report's tables as an Excel workbook, as the report page's download.",
-    )
-    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, XlsxRenderer])
-    def xlsx(self, request, pk=None):
-        report = self.get_object()
-        self._etag_instance = None
-        content = exports.to_xlsx(
-            data=self._data(report),
-            title=report.title,
-            language=report.language,
-            period_start=report.period_start,
-            period_end=report.period_end,
-        )
-        filename = f"{slugify(report.title)}.xlsx"
-        return _download(content, content_type=XlsxRenderer.media_type, filename=filename)
+    def handle_exception(self, exc):
+        # A refusal is JSON, as documented, also when the file's type was asked for.
+        if getattr(getattr(self.request, "accepted_renderer", None), "render_style", "") == "binary":
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
 
 # --- inviting people --------------------------------------------------------------------------------

@@ -265,7 +265,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_rq.RQBackend" if DIGIPLAN_TASKS == "rq" else "django_tasks_db.DatabaseBackend",
+        "BACKEND": "django_tasks_rq.RQBackend"
+        if DIGIPLAN_TASKS == "rq"
+        else "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default"],
     }
 }

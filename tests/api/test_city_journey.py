@@ -4,7 +4,8 @@ pages do.
 After the operator (a superuser) exists, every step is an ``APIClient`` call under /api/v1/. A guard makes
 the test fail if a row is written outside such a call (the shell, a fixture, a page): every save and
 delete must happen while a request to /api/ is being handled. The people invited are looked up by their
-e-mail address only to act as them (``force_authenticate``), which writes nothing.
+e-mail address only to act as them (``force_authenticate``), which writes nothing. The council report's
+files are made by the task worker, as on a server: its writes are the product's, not the test's.
 """
 
 from __future__ import annotations
@@ -12,23 +13,48 @@ from __future__ import annotations
 import datetime
 import io
 from contextlib import contextmanager
+from unittest import mock
 
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import pre_delete, pre_save
+from django.test import TestCase
 from rest_framework.test import APIClient
+
+from reports import exports
+from tests.reports.files import run_worker
+from tests.reports.test_exports import in_a_thread
 
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1"
 
 
+WORKER = "the task worker"
+HANDLING: list[str] = []  # the requests being handled (their paths), or the worker at work
+
+
+def worker() -> None:
+    """The task worker of the server makes what was asked for in the background (the report's files)."""
+    printer = exports.to_pdf
+    with mock.patch.object(exports, "to_pdf", lambda **kw: in_a_thread(printer, **kw)):
+        run_worker_marked()
+
+
+def run_worker_marked() -> None:
+    HANDLING.append(WORKER)
+    try:
+        run_worker()
+    finally:
+        HANDLING.pop()
+
+
 @contextmanager
 def api_only():
-    """Fail on any write that is not made while a request to /api/ is handled."""
-    current: list[str] = []
+    """Fail on any write that is not made while a request to /api/ (or the task worker) is handled."""
+    current = HANDLING
 
     def started(sender, environ=None, **kwargs):
         current.append((environ or {}).get("PATH_INFO", ""))
@@ -39,7 +65,7 @@ def api_only():
 
     def write(sender, instance, **kwargs):
         path = current[-1] if current else None
-        if path is None or not path.startswith("/api/"):
+        if path is None or not path.startswith(("/api/", WORKER)):
             raise AssertionError(f"{type(instance).__name__} written outside the API (during {path!r})")
 
     request_started.connect(started, weak=False, dispatch_uid="journey-started")
@@ -260,9 +286,23 @@ def _journey(ops: Caller) -> None:
     published = cdo("post", f"/council-reports/{report['id']}/publish/")
     assert published["status"] == "published" and published["summary"] == "Gute Fortschritte."
     assert [r["id"] for r in council("get", "/council-reports/")["results"]] == [report["id"]]
-    pdf = council("get", f"/council-reports/{report['id']}/pdf/")
+    # The files are made in the background: asked for (202), made by the worker, then downloaded.
+    # A server queues the task as the request's transaction commits, inside the request: so here.
+    HANDLING.append("/api/v1/council-reports/{id}/files/ (its commit)")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        asked = {
+            f: council("post", f"/council-reports/{report['id']}/files/", {"format": f}, expect=202)
+            for f in ("pdf", "xlsx")
+        }
+    HANDLING.pop()
+    assert {a["status"] for a in asked.values()} == {"queued"} and not asked["pdf"]["download"]
+    council("get", f"/report-files/{asked['pdf']['id']}/download/", expect=409)  # not ready yet
+    worker()
+    files = {f: council("get", f"/report-files/{a['id']}/") for f, a in asked.items()}
+    assert {f["status"] for f in files.values()} == {"done"}
+    pdf = council("get", files["pdf"]["download"].removeprefix("http://testserver/api/v1"))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    xlsx = council("get", f"/council-reports/{report['id']}/xlsx/")
+    xlsx = council("get", files["xlsx"]["download"].removeprefix("http://testserver/api/v1"))
     workbook = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     assert len(workbook.sheetnames) > 1
     assert datetime.date.fromisoformat(published["period_end"]) == datetime.date(2026, 6, 30)

@@ -10,6 +10,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import TestCase
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -18,6 +19,7 @@ from municipalities.models import Membership
 from reports.actions import report_create, report_publish
 from reports.models import CouncilReport, ReportStatus
 from strategy.models import CouncilResolution, Strategy, StrategyStatus
+from tests.reports.files import run_worker
 from tests.strategy.conftest import adopt, build_strategy
 
 pytestmark = pytest.mark.django_db
@@ -169,19 +171,33 @@ class TestCouncilReports:
         client = api(council)
         assert [r["id"] for r in client.get(f"{API}/council-reports/").json()["results"]] == [published.pk]
         assert client.get(f"{API}/council-reports/{draft.pk}/").status_code == 404
-        assert client.get(f"{API}/council-reports/{draft.pk}/xlsx/").status_code == 404
+        assert client.post(f"{API}/council-reports/{draft.pk}/files/", {"format": "xlsx"}).status_code == 404
         assert client.post(f"{API}/council-reports/{published.pk}/correct/").status_code == 403
         body = {"municipality": town_a.pk, "title": "x", "period_start": "bad", "period_end": "bad"}
         assert client.post(f"{API}/council-reports/", body, format="json").status_code == 403
-        xlsx = client.get(f"{API}/council-reports/{published.pk}/xlsx/")
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            asked = client.post(f"{API}/council-reports/{published.pk}/files/", {"format": "xlsx"})
+        assert asked.status_code == 202 and asked.json()["status"] == "queued"
+        again = client.post(f"{API}/council-reports/{published.pk}/files/", {"format": "xlsx"})
+        assert again.json()["id"] == asked.json()["id"]  # asked twice: one file, one task
+        run_worker()
+        made = client.get(f"{API}/report-files/{asked.json()['id']}/").json()
+        assert made["status"] == "done" and made["progress"] == 100
+        xlsx = client.get(made["download"])
         assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
+        # Another person's file is not there for the caller, nor in its list.
+        assert api(strategist).get(f"{API}/report-files/{made['id']}/").status_code == 404
+        assert api(strategist).get(f"{API}/report-files/").json()["results"] == []
+        assert (
+            client.post(f"{API}/council-reports/{published.pk}/files/", {"format": "doc"}).status_code == 400
+        )
 
     def test_another_municipalitys_report_is_404(self, town_a, town_b, strategist, make_user):
         other = make_user("cdo-b", (town_b, Role.STRATEGIST))
         foreign = report(town_b, other)
         client = api(strategist)
-        for path in ("", "publish/", "correct/", "pdf/", "xlsx/"):
-            method = client.post if path in ("publish/", "correct/") else client.get
+        for path in ("", "publish/", "correct/", "files/"):
+            method = client.post if path in ("publish/", "correct/", "files/") else client.get
             assert method(f"{API}/council-reports/{foreign.pk}/{path}").status_code == 404
         # Town_b's id filters like an id that exists nowhere: an empty list (any id is schema-valid).
         response = client.get(f"{API}/council-reports/?municipality={town_b.pk}")

@@ -183,7 +183,7 @@ class TestScoringWeights:
         for key in ("", "speed"):
             unknown = client.post(url, {"weights": {key: "0.3"}}, format="json")
             assert unknown.status_code == 400
-            assert f"“{key}” is not a criterion" in unknown.json()["weights"][0]
+            assert f"„{key}“ ist kein Kriterium" in unknown.json()["weights"][0]
             assert "urgency" in unknown.json()["weights"][0]
         assert model.criteria.get(key="risk").weight == Decimal("0.4")
         assert api_for(world.lead).post(url, {"weights": weights}, format="json").status_code == 403
