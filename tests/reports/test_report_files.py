@@ -237,3 +237,37 @@ def test_a_worker_killed_in_the_middle_of_a_pdf_leaves_it_failed_and_asking_agai
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(30)
     assert bytes(done.content).startswith(b"%PDF")
+
+
+@pytest.fixture
+def on_redis(settings):
+    """The Redis backend (django-tasks-rq) on a Redis database of the tests' own (15), emptied before and
+    after (Django resets its task backends when ``TASKS`` changes)."""
+    import django_rq
+
+    settings.RQ_QUEUES = {"default": {"URL": settings.REDIS_URL.rsplit("/", 1)[0] + "/15"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    queue = django_rq.get_queue("default")
+    try:
+        queue.connection.ping()
+    except Exception as error:
+        pytest.fail(
+            f"Redis at {settings.REDIS_URL} does not answer ({error}); CI runs one on 127.0.0.1:6379."
+        )
+    queue.empty()
+    yield queue
+    queue.empty()
+
+
+def test_the_same_file_through_redis(town_a, strategist, on_redis, django_capture_on_commit_callbacks):
+    """DIGIPLAN_TASKS=rq: the task goes to a Redis queue and an RQ worker makes the file, the same row."""
+    from django_tasks_rq.backend import Job
+    from rq import SimpleWorker
+
+    report = published(town_a, strategist)
+    with django_capture_on_commit_callbacks(execute=True):
+        file = report_file_request(report=report, user=strategist, format="xlsx")
+    assert on_redis.count == 1
+    SimpleWorker([on_redis], connection=on_redis.connection, job_class=Job).work(burst=True)
+    file.refresh_from_db()
+    assert file.status == FileStatus.DONE and bytes(file.content).startswith(b"PK")
