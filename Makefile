@@ -53,6 +53,7 @@ setup: $(VENV)/.installed node_modules/.installed $(MO_FILES)
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
+	$(PY) manage.py send_reminders --schedule
 	@echo "Digiplan: http://$(HOST):$(PORT)/ (stop with Ctrl+C); the task worker runs beside it"
 	@# The background worker (council PDFs and workbooks) beside the server, both stopped together.
 	@trap 'kill 0' EXIT; \

@@ -277,6 +277,14 @@ class AutoSchema(SpectacularAutoSchema):
             description, schema = REFUSALS[code]
             content = {"application/json": {"schema": schema}}
             responses[code] = {"content": content, "description": description}
+        if action == "create" and "201" in responses:
+            serializer = self._request_serializer()
+            if getattr(serializer, "corrects_on", ()):
+                # A create that names a row already there corrects it (``ScopedSerializer.corrects_on``).
+                responses["200"] = {
+                    **responses["201"],
+                    "description": "The row the input names existed and was corrected.",
+                }
         if "400" in codes and self.method in UNSAFE:
             serializer = self._request_serializer()
             if serializer is not None:

@@ -473,7 +473,8 @@ class CouncilReportViewSet(ScopedViewSet):
 class ReportFileFilterSet(ScopedFilterSet):
     class Meta:
         model = ReportFile
-        fields = {"report": ["exact"], "format": ["exact"], "status": ["exact"]}
+        # No filter named "format": DRF reads ``?format=`` as the answer's renderer.
+        fields = {"report": ["exact"], "status": ["exact"]}
 
 
 class ReportFileViewSet(viewsets.ReadOnlyModelViewSet):

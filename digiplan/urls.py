@@ -30,6 +30,7 @@ urlpatterns = [
     path("api/tokens/<str:key>/revoke/", api_views.token_revoke, name="api-token-revoke"),
     path("accounts/login/", municipality_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", municipality_views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .access import Role
-from .models import Membership, Municipality
+from .models import Membership, Municipality, UserPreference
 
 
 @transaction.atomic
@@ -103,10 +103,11 @@ def member_invite(
         users.filter(email__iexact=email).order_by("pk").first()
         or users.filter(username__iexact=email).first()
     )
+    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     if user is None:
         user = users.create_user(username=email, email=email)  # no password: unusable until set
+        preference_set(user=user, language=language)  # the language the inviter chose for the person
     membership = membership_add(municipality=municipality, user=user, role=role)
-    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     transaction.on_commit(lambda: _send_invitation(membership, email, language, login_url))
     return membership
 
@@ -129,3 +130,11 @@ def _send_invitation(membership: Membership, email: str, language: str, login_ur
             render_to_string("municipalities/email/invitation.html", context), "text/html"
         )
         message.send()
+
+
+def preference_set(*, user, language: str) -> UserPreference | None:
+    """Remember ``language`` as the language of ``user``'s e-mails (reminders); an unknown one is ignored."""
+    if language not in dict(settings.LANGUAGES):
+        return None
+    preference, _created = UserPreference.objects.update_or_create(user=user, defaults={"language": language})
+    return preference

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from guardian.admin import GuardedModelAdmin
 
 from . import actions
-from .models import Membership, Municipality, OrgUnit
+from .models import Membership, Municipality, OrgUnit, UserPreference
 
 
 class OrgUnitInline(admin.TabularInline):
@@ -32,6 +32,14 @@ class OrgUnitAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name"]
     list_select_related = ["parent", "municipality"]
     autocomplete_fields = ["parent"]
+    raw_id_fields = ["head", "deputy"]
+
+
+@admin.register(UserPreference)
+class UserPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "language"]
+    list_filter = ["language"]
+    raw_id_fields = ["user"]
 
 
 class MembershipAdminForm(forms.ModelForm):

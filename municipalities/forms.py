@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -112,13 +113,21 @@ class TenantForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
 class MunicipalitySettingsForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
     class Meta:
         model = Municipality
-        fields = ["name", "kind", "population", "public_dashboard"]
+        fields = [
+            "name",
+            "kind",
+            "population",
+            "public_dashboard",
+            "remind_days_before",
+            "remind_days_after",
+            "escalate_days_after",
+        ]
 
 
 class OrgUnitForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
     class Meta:
         model = OrgUnit
-        fields = ["name", "short_name", "parent"]
+        fields = ["name", "short_name", "parent", "head", "deputy"]
 
     def __init__(self, *args, user, municipality: Municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,6 +136,15 @@ class OrgUnitForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents.order_by("name")
+        members = (
+            get_user_model()
+            .objects.filter(memberships__municipality=municipality, is_active=True)
+            .distinct()
+            .order_by("username")
+        )
+        for name in ("head", "deputy"):
+            self.fields[name].queryset = members
+            self.fields[name].label_from_instance = lambda u: u.get_full_name() or u.get_username()
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

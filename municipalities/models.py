@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .access import MEMBERSHIPS, MUNICIPALITY, ORGANISATION, Role, Scope, ScopedQuerySet
+from .validators import MaxValueValidator
 
 AGS_PATTERN = r"^[0-9]{8}$"
 # Official keys outside Germany: Austria's Gemeindekennziffer (5 digits, the first is the Bundesland) and
@@ -105,6 +106,28 @@ class Municipality(models.Model):
         default=False,
         help_text=_("Show published council reports to visitors who are not logged in."),
     )
+    # The update cycle (issue 17): when owners are reminded of a reporting round's due date, and when the
+    # strategists hear who is still outstanding.
+    remind_days_before = models.PositiveSmallIntegerField(
+        _("remind days before the due date"),
+        default=7,
+        validators=[MaxValueValidator(90)],
+        help_text=_("Owners who have not updated yet are reminded this many days before the due date."),
+    )
+    remind_days_after = models.PositiveSmallIntegerField(
+        _("remind days after the due date"),
+        default=3,
+        validators=[MaxValueValidator(90)],
+        help_text=_("Owners still outstanding are reminded again this many days after the due date."),
+    )
+    escalate_days_after = models.PositiveSmallIntegerField(
+        _("escalate days after the due date"),
+        default=10,
+        validators=[MaxValueValidator(90)],
+        help_text=_(
+            "The strategists receive the list of outstanding updates this many days after the due date."
+        ),
+    )
 
     objects = ScopedQuerySet.as_manager()
     scope = Scope(area=MUNICIPALITY, municipality_field="pk")
@@ -173,6 +196,25 @@ class OrgUnit(models.Model):
         related_name="children",
         verbose_name=_("parent unit"),
     )
+    # The named people who answer for what the unit owns (goals, indicators): they are asked for updates.
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible person"),
+        help_text=_("Asked to update the goals and indicators the unit is responsible for."),
+    )
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("deputy"),
+        help_text=_("Receives a copy of the reminders and stands in for the responsible person."),
+    )
 
     objects = ScopedQuerySet.as_manager()
     scope = Scope(area=ORGANISATION)
@@ -190,6 +232,7 @@ class OrgUnit(models.Model):
                 ),
             ),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="orgunit_not_own_parent"),
+            models.CheckConstraint(condition=~Q(deputy=F("head")), name="orgunit_deputy_not_head"),
         ]
 
     def __str__(self) -> str:
@@ -197,6 +240,11 @@ class OrgUnit(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        errors = member_errors(self.municipality_id, head=self.head_id, deputy=self.deputy_id)
+        if self.head_id and self.head_id == self.deputy_id:
+            errors["deputy"] = _("The deputy must be someone other than the responsible person.")
+        if errors:
+            raise ValidationError(errors)
         if self.parent_id is None:
             return
         if self.parent.municipality_id != self.municipality_id:
@@ -209,6 +257,50 @@ class OrgUnit(models.Model):
                 )
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
+
+
+def member_errors(municipality_id: int | None, **people: int | None) -> dict[str, str]:
+    """For each named person (field → user id) who is not a member of the municipality, the field's error:
+    responsibilities go to the municipality's own people only."""
+    given = {field: pk for field, pk in people.items() if pk}
+    if not given or municipality_id is None:
+        return {}
+    members = set(
+        Membership.objects.filter(municipality_id=municipality_id, user_id__in=given.values()).values_list(
+            "user_id", flat=True
+        )
+    )
+    return {
+        field: _("Choose a member of this municipality.") for field, pk in given.items() if pk not in members
+    }
+
+
+class UserPreference(models.Model):
+    """What a person chose for themselves: the language of the e-mails Digiplan sends them (the language
+    switch sets it, an invitation starts it)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference", verbose_name=_("user")
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=[("de", _("German")), ("en", _("English"))], default="de"
+    )
+
+    class Meta:
+        verbose_name = _("user preference")
+        verbose_name_plural = _("user preferences")
+        constraints = [
+            models.CheckConstraint(condition=Q(language__in=["de", "en"]), name="preference_language_valid")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.language}"
+
+
+def language_of(user) -> str:
+    """The language of the e-mails to ``user``: their choice, else the installation's default."""
+    preference = UserPreference.objects.filter(user=user).values_list("language", flat=True).first()
+    return preference or settings.LANGUAGE_CODE
 
 
 class Membership(models.Model):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST
 
 from . import actions, selectors
@@ -238,3 +239,12 @@ def membership_delete(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Role removed."))
     return redirect("membership-list")
+
+
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch; for a logged-in person the choice is also the language of their e-mails."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated:
+        actions.preference_set(user=request.user, language=language)
+    return response

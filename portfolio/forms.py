@@ -60,7 +60,7 @@ class ServiceForm(TenantForm):
 # The form's groups, each a <fieldset> with a legend, two columns on wide screens (templates/_form.html).
 PROJECT_FIELDSETS = (
     (_("Basic data"), ("title", "description", "layer", "category", "status")),
-    (_("Responsibility"), ("org_unit", "lead")),
+    (_("Responsibility"), ("org_unit", "lead", "deputy")),
     (_("Schedule"), ("planned_start", "planned_end", "actual_start", "actual_end")),
     (
         _("Costs and funding"),
@@ -118,15 +118,18 @@ class ProjectForm(TenantForm):
         else:
             self.fields["status"].choices = [(s.value, s.label) for s in INITIAL]
         if manage:
-            self.fields["lead"].queryset = (
+            members = (
                 get_user_model()
                 .objects.filter(memberships__municipality=self.municipality, is_active=True)
                 .distinct()
                 .order_by("username")
             )
-            self.fields["lead"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+            for name in ("lead", "deputy"):
+                self.fields[name].queryset = members
+                self.fields[name].label_from_instance = lambda u: u.get_full_name() or u.get_username()
         else:
             del self.fields["lead"]
+            del self.fields["deputy"]
 
 
 class StatusReportForm(TenantForm):

@@ -259,3 +259,82 @@ def report_file_make(*, file_id: int) -> str:
         finished_at=timezone.now(),
     )
     return "done"
+
+
+# --- the update cycle (issue 17) -------------------------------------------------------------------------
+
+
+def reminders_send(*, today: dt.date | None = None, site_url: str = "") -> int:
+    """Send every reminder due ``today`` that was not sent before (``selectors.reminders_due``), each in its
+    recipient's language, plain text and HTML, the deputies in copy; record each as sent in the same
+    transaction as its e-mail leaves, so running the job twice sends nothing twice. Returns how many
+    e-mails went out."""
+    from django.core.mail import EmailMultiAlternatives
+
+    from municipalities.models import language_of
+
+    from .models import Reminder
+
+    today = today or timezone.localdate()
+    sent = 0
+    for notice in selectors.reminders_due(today=today):
+        with transaction.atomic():
+            done = set(
+                Reminder.objects.filter(
+                    recipient=notice.recipient, kind=notice.kind, key__in=notice.keys
+                ).values_list("key", flat=True)
+            )
+            if notice.round is None:  # per item: only what was not reminded of yet
+                pairs = [(k, i) for k, i in zip(notice.keys, notice.items, strict=True) if k not in done]
+                keys, items = [k for k, _i in pairs], [i for _k, i in pairs]
+            else:
+                keys, items = ([], []) if done else (list(notice.keys), list(notice.items))
+            if not keys or not notice.recipient.email:
+                continue
+            language = language_of(notice.recipient)
+            Reminder.objects.bulk_create(
+                Reminder(
+                    municipality=notice.municipality,
+                    round=notice.round,
+                    recipient=notice.recipient,
+                    kind=notice.kind,
+                    key=key,
+                    items=items,
+                    language=language,
+                )
+                for key in keys
+            )
+            with translation.override(language):
+                context = {
+                    "notice": notice,
+                    "items": items,
+                    "recipient": notice.recipient.get_full_name() or notice.recipient.get_username(),
+                    "municipality": notice.municipality.name,
+                    "round": notice.round,
+                    "due": notice.round and formats.date_format(notice.round.due_date, "SHORT_DATE_FORMAT"),
+                    "url": site_url,
+                }
+                subject = _reminder_subject(notice.kind) % {"municipality": notice.municipality.name}
+                message = EmailMultiAlternatives(
+                    subject=subject,
+                    body=render_to_string("reports/email/reminder.txt", context),
+                    to=[notice.recipient.email],
+                    cc=[person.email for person in notice.cc if person.email],
+                )
+                message.attach_alternative(
+                    render_to_string("reports/email/reminder.html", context), "text/html"
+                )
+                message.send()  # an SMTP failure rolls the record back: tried again on the next run
+            sent += 1
+    return sent
+
+
+def _reminder_subject(kind: str) -> str:
+    from .models import ReminderKind
+
+    return {
+        ReminderKind.BEFORE: _("Digiplan %(municipality)s: your updates are due soon"),
+        ReminderKind.AFTER: _("Digiplan %(municipality)s: your updates are overdue"),
+        ReminderKind.ESCALATION: _("Digiplan %(municipality)s: updates still outstanding"),
+        ReminderKind.OVERDUE: _("Digiplan %(municipality)s: indicators need a new value"),
+    }[kind]

@@ -320,3 +320,54 @@ class ReportFile(models.Model):
         if self.format == FileFormat.PDF:
             return "application/pdf"
         return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ReminderKind(models.TextChoices):
+    BEFORE = "before", _("before the due date")
+    AFTER = "after", _("after the due date")
+    ESCALATION = "escalation", _("outstanding updates, to the strategists")
+    OVERDUE = "overdue", _("indicator overdue by its update interval")
+
+
+class Reminder(models.Model):
+    """A reminder sent: to whom, of what kind, about what (``key``: the round, or an indicator with the date
+    of its latest value), so the daily job sends each once, however often it runs."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("municipality")
+    )
+    round = models.ForeignKey(
+        ReportingRound,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        verbose_name=_("reporting round"),
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("recipient")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ReminderKind)
+    key = models.CharField(_("about"), max_length=100)
+    items = models.JSONField(_("items"), default=list)
+    language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.GERMAN)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(area=REPORTS)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "key"],
+                name="reminder_sent_once",
+                violation_error_message=_("This reminder was already sent."),
+            ),
+            models.CheckConstraint(condition=Q(kind__in=ReminderKind.values), name="reminder_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.recipient}"

@@ -132,3 +132,166 @@ def round_state(*, round: ReportingRound, user) -> RoundState:
 
 def _outstanding_first(row: dict) -> tuple:
     return (row["updated"] is not None, row["owner"], row["name"])
+
+
+# --- the update cycle: who is to be reminded of what (issue 17) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One e-mail to be sent: to ``recipient`` (``cc``: the deputies), of ``kind``, listing ``items`` (the
+    names of what is outstanding). ``keys`` say what was reminded of, for the record that it was: one for
+    a round's reminder (the round), one per item for overdue indicators (the indicator and its latest
+    value, so a new value and a new lapse is reminded of again)."""
+
+    municipality: Municipality
+    recipient: object
+    kind: str
+    keys: tuple[str, ...]
+    items: tuple[str, ...]
+    round: ReportingRound | None = None
+    cc: tuple = ()
+
+
+def _people(owner, deputy) -> tuple[object, object]:
+    return owner, (deputy if deputy is not None and deputy != owner else None)
+
+
+def round_outstanding(round: ReportingRound) -> list[tuple[str, object, object]]:
+    """What is still outstanding in an open round, as (name, owner, deputy): indicators of the adopted
+    strategy without a value in the round's period (owned through their unit's responsible person and
+    deputy) and council-visible projects without a status report in it (their lead and deputy)."""
+    from strategy.models import Strategy, StrategyStatus
+
+    outstanding = []
+    strategy = (
+        Strategy.objects.filter(municipality=round.municipality, status=StrategyStatus.ADOPTED)
+        .order_by("-version")
+        .first()
+    )
+    if strategy is not None:
+        measured = set(
+            Measurement.objects.filter(
+                indicator__goal__field__strategy=strategy,
+                date__gte=round.period_start,
+                date__lte=round.period_end,
+            ).values_list("indicator_id", flat=True)
+        )
+        indicators = Indicator.objects.filter(goal__field__strategy=strategy).select_related(
+            "owner__head", "owner__deputy"
+        )
+        for indicator in indicators.order_by("name"):
+            if indicator.pk not in measured and indicator.owner is not None:
+                outstanding.append((indicator.name, *_people(indicator.owner.head, indicator.owner.deputy)))
+    reported = set(
+        StatusReport.objects.filter(
+            project__municipality=round.municipality, date__gte=round.period_start, date__lte=round.period_end
+        ).values_list("project_id", flat=True)
+    )
+    projects = Project.objects.filter(
+        municipality=round.municipality, status__in=COUNCIL_VISIBLE
+    ).select_related("lead", "deputy")
+    for project in projects.order_by("title"):
+        if project.pk not in reported:
+            outstanding.append((project.title, *_people(project.lead, project.deputy)))
+    return outstanding
+
+
+def reminders_due(*, today) -> list[Notice]:
+    """Every reminder the daily job owes today, across municipalities (the job's own read: no user, the
+    people are the owners the data names). Sent ones are filtered by the caller's record (``Reminder``)."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+
+    from municipalities.access import Role
+
+    from .models import ReminderKind, RoundStatus
+
+    notices: list[Notice] = []
+    rounds = ReportingRound.objects.filter(status=RoundStatus.OPEN).select_related("municipality")
+    for round in rounds:
+        town = round.municipality
+        before = round.due_date - dt.timedelta(days=town.remind_days_before)
+        after = round.due_date + dt.timedelta(days=town.remind_days_after)
+        escalate = round.due_date + dt.timedelta(days=town.escalate_days_after)
+        if today < before:
+            continue
+        outstanding = round_outstanding(round)
+        kind = (
+            ReminderKind.BEFORE if today < round.due_date else ReminderKind.AFTER if today >= after else None
+        )
+        if kind is not None:
+            by_owner: dict = {}
+            for name, owner, deputy in outstanding:
+                if owner is None:
+                    continue
+                items, cc = by_owner.setdefault(owner, ([], set()))
+                items.append(name)
+                if deputy is not None:
+                    cc.add(deputy)
+            for owner, (items, cc) in by_owner.items():
+                cc = tuple(sorted(cc, key=lambda u: u.pk))
+                notices.append(Notice(town, owner, kind, (f"round:{round.pk}",), tuple(items), round, cc))
+        if today >= escalate and outstanding:
+            strategists = (
+                get_user_model()
+                .objects.filter(
+                    memberships__municipality=town, memberships__role=Role.STRATEGIST, is_active=True
+                )
+                .distinct()
+            )
+            items = tuple(
+                f"{name} ({owner.get_full_name() or owner.get_username()})" if owner else name
+                for name, owner, _deputy in outstanding
+            )
+            for strategist in strategists.order_by("pk"):
+                key = (f"round:{round.pk}",)
+                notices.append(Notice(town, strategist, ReminderKind.ESCALATION, key, items, round))
+    notices += _overdue_indicators(today)
+    return notices
+
+
+def _overdue_indicators(today) -> list[Notice]:
+    """Indicators of adopted strategies whose latest value (or baseline) is older than their update
+    interval, to their unit's responsible person, once per indicator and latest value."""
+    import datetime as dt
+
+    from django.db.models import Max
+
+    from strategy.models import StrategyStatus
+
+    from .models import ReminderKind
+
+    indicators = (
+        Indicator.objects.filter(
+            goal__field__strategy__status=StrategyStatus.ADOPTED, owner__head__isnull=False
+        )
+        .annotate(latest=Max("measurements__date"))
+        .select_related("owner__head", "owner__deputy", "goal__field__strategy__municipality")
+        .order_by("name")
+    )
+    grouped: dict = {}
+    for indicator in indicators:
+        last = indicator.latest or indicator.baseline_date
+        if today - last <= dt.timedelta(days=indicator.update_interval):
+            continue
+        owner, deputy = _people(indicator.owner.head, indicator.owner.deputy)
+        town = indicator.goal.field.strategy.municipality
+        entry = grouped.setdefault((town, owner), ([], [], set()))
+        entry[0].append(f"indicator:{indicator.pk}:{last.isoformat()}")
+        entry[1].append(indicator.name)
+        if deputy is not None:
+            entry[2].add(deputy)
+    return [
+        Notice(
+            town,
+            owner,
+            ReminderKind.OVERDUE,
+            tuple(keys),
+            tuple(names),
+            None,
+            tuple(sorted(cc, key=lambda u: u.pk)),
+        )
+        for (town, owner), (keys, names, cc) in grouped.items()
+    ]

@@ -621,6 +621,10 @@ def in_percent_range(value) -> bool:
 class Measurement(PeriodLocked, models.Model):
     """A value of an indicator on a date; open in adopted versions too (that is how progress is tracked)."""
 
+    # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them):
+    # the date against the indicator's baseline and today, the value against a percentage's range.
+    rules_across_fields = ("date", "value")
+
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="measurements", verbose_name=_("indicator")
     )

@@ -274,3 +274,6 @@ TASKS = {
 # A file still "being made" without progress for this long is one whose worker stopped; it shows as failed
 # and can be asked for again (``reports.models.ReportFile.stalled``).
 DIGIPLAN_TASK_STALLED_AFTER = int(os.environ.get("DIGIPLAN_TASK_STALLED_AFTER", "600"))
+
+# The address of this installation, for the links in e-mails (reminders).
+DIGIPLAN_SITE_URL = os.environ.get("DIGIPLAN_SITE_URL", "http://127.0.0.1:8000/")

@@ -21,7 +21,7 @@ from simple_history.models import HistoricalRecords
 
 from municipalities.access import PORTFOLIO, Role, Scope, ScopedQuerySet
 from municipalities.display import display
-from municipalities.models import Membership, Municipality, OrgUnit
+from municipalities.models import Membership, Municipality, OrgUnit, member_errors
 from municipalities.periods import PeriodLocked
 from municipalities.validators import MaxValueValidator, MinValueValidator
 from strategy.models import Goal
@@ -163,6 +163,15 @@ class Project(models.Model):
         related_name="led_projects",
         verbose_name=_("project lead"),
     )
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("deputy lead"),
+        help_text=_("Receives a copy of the reminders and stands in for the lead."),
+    )
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     actual_start = models.DateField(_("actual start"), null=True, blank=True)
@@ -296,6 +305,11 @@ class Project(models.Model):
             ).exists()
         ):
             add("lead", _("The project lead must be a member of this municipality."))
+        if self.deputy_id and self.municipality_id:
+            for field, message in member_errors(self.municipality_id, deputy=self.deputy_id).items():
+                add(field, message)
+        if self.deputy_id and self.deputy_id == self.lead_id:
+            add("deputy", _("The deputy must be someone other than the lead."))
         if self.status == Status.COMPLETED and not self.actual_end:
             add("actual_end", _("A completed project needs its actual end date."))
         if errors:

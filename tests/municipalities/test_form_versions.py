@@ -160,7 +160,8 @@ class TestTheSettingsAndUnitPages:
 
     def test_the_settings_page(self, town_a, make_user, client_for):
         client = client_for(make_user("anna", (town_a, Role.ADMIN)))
-        data = {"name": "Neustadt", "kind": town_a.kind, "population": 30_000}
+        data = {"name": "Neustadt", "kind": town_a.kind, "population": 30_000, "remind_days_before": 5}
+        data |= {"remind_days_after": 3, "escalate_days_after": 10}
         refused = client.post(reverse("municipality-edit"), data)
         assert refused.status_code == 200
         assert "Jemand anderes hat diesen Datensatz geändert" in refused.content.decode()
