@@ -4,6 +4,7 @@ the skills gap. They call the same selectors and analysis functions as the pages
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
@@ -19,6 +20,8 @@ from municipalities.query import MAX_ID, parse_id
 from portfolio import ranking as ranking_analysis
 from portfolio import selectors as portfolio_selectors
 from portfolio.models import COMMITTED, Status
+from reports import selectors as report_selectors
+from reports.models import ReportingRound
 from staffing import selectors as staffing_selectors
 from strategy import selectors as strategy_selectors
 from strategy.models import Strategy
@@ -243,3 +246,78 @@ class SkillsGapView(APIView):
             "suppressed",
         ]
         return Response({"quarters": [str(p) for p in view.periods], "rows": _records(table, columns)})
+
+
+class MyUpdatesView(APIView):
+    """What the caller is asked to update in a municipality (``reports.selectors.my_updates``, the "My
+    updates" page): per open round the indicators (of the units the caller is responsible or deputy for)
+    and projects (led or deputised) still outstanding in its period, and the caller's indicators overdue
+    by their update interval. Values are entered with ``POST /measurements/``, reports with
+    ``POST /status-reports/``."""
+
+    @extend_schema(
+        parameters=[MUNICIPALITY],
+        responses=inline_serializer(
+            "MyUpdates",
+            {
+                "rounds": serializers.ListField(child=serializers.DictField()),
+                "overdue": serializers.ListField(child=serializers.DictField()),
+            },
+        ),
+    )
+    def get(self, request):
+        municipality = municipality_for(request)
+        updates = report_selectors.my_updates(
+            user=request.user, municipality=municipality, today=timezone.localdate()
+        )
+
+        def indicator(i):
+            return {"id": i.pk, "name": i.name, "unit": i.unit, "goal": i.goal_id}
+
+        return Response(
+            {
+                "rounds": [
+                    {
+                        "round": r["round"].pk,
+                        "title": r["round"].title,
+                        "due_date": r["round"].due_date,
+                        "indicators": [indicator(i) for i in r["indicators"]],
+                        "projects": [{"id": p.pk, "title": p.title} for p in r["projects"]],
+                    }
+                    for r in updates.rounds
+                ],
+                "overdue": [indicator(i) for i in updates.overdue],
+            }
+        )
+
+
+class RoundResponsesView(APIView):
+    """The response of a reporting round (``reports.selectors.round_state``, as on the round's page):
+    asked, updated and the rate, in all and per organisational unit."""
+
+    @extend_schema(
+        responses=inline_serializer(
+            "RoundResponses",
+            {
+                "round": serializers.IntegerField(),
+                "asked": serializers.IntegerField(),
+                "updated": serializers.IntegerField(),
+                "rate": serializers.FloatField(allow_null=True),
+                "by_unit": serializers.ListField(child=serializers.DictField()),
+            },
+        )
+    )
+    def get(self, request, pk: int):
+        round = get_object_or_404(
+            ReportingRound.objects.for_user(request.user).select_related("municipality"), pk=pk
+        )
+        state = report_selectors.round_state(round=round, user=request.user)
+        return Response(
+            {
+                "round": round.pk,
+                "asked": state.total,
+                "updated": state.done,
+                "rate": state.rate,
+                "by_unit": state.by_unit,
+            }
+        )

@@ -20,6 +20,10 @@ urlpatterns = [
     path("ranking/", computed.RankingView.as_view(), name="ranking"),
     path("strategies/<int:pk>/progress/", computed.StrategyProgressView.as_view(), name="strategy-progress"),
     path("skills-gap/", computed.SkillsGapView.as_view(), name="skills-gap"),
+    path("my-updates/", computed.MyUpdatesView.as_view(), name="my-updates"),
+    path(
+        "reporting-rounds/<int:pk>/responses/", computed.RoundResponsesView.as_view(), name="round-responses"
+    ),
     # The steps of a strategy version and inviting a person, as the pages do them (issue 15).
     path("strategies/<int:pk>/submit/", workflows.StrategySubmitView.as_view(), name="strategy-submit"),
     path(

@@ -87,6 +87,26 @@ class RoundState:
     def total(self) -> int:
         return len(self.indicators) + len(self.projects)
 
+    @property
+    def rate(self) -> float | None:
+        """Updated / asked, or None when nothing is asked."""
+        return self.done / self.total if self.total else None
+
+    @property
+    def by_unit(self) -> list[dict]:
+        """The response per organisational unit (indicators by their responsible unit, projects by theirs):
+        asked, updated and the rate, the units with the lowest rate first."""
+        units: dict[str, list[int]] = {}
+        for row in self.indicators + self.projects:
+            counts = units.setdefault(row.get("unit") or "", [0, 0])
+            counts[0] += 1
+            counts[1] += bool(row["updated"])
+        rows = [
+            {"unit": unit, "asked": asked, "updated": updated, "rate": updated / asked}
+            for unit, (asked, updated) in units.items()
+        ]
+        return sorted(rows, key=lambda r: (r["rate"], r["unit"]))
+
 
 def round_state(*, round: ReportingRound, user) -> RoundState:
     strategy = strategy_selectors.strategy_current(user=user, municipality=round.municipality)
@@ -105,13 +125,14 @@ def round_state(*, round: ReportingRound, user) -> RoundState:
                     "name": i.name,
                     "goal": i.goal.title,
                     "owner": i.owner.name if i.owner else "",
+                    "unit": i.owner.name if i.owner else "",
                     "updated": latest.get(i.pk),
                 }
             )
     reports = {}
     projects = Project.objects.filter(
         municipality=round.municipality, status__in=COUNCIL_VISIBLE
-    ).select_related("lead")
+    ).select_related("lead", "org_unit")
     for project_id, day in StatusReport.objects.filter(
         project__in=projects, date__gte=round.period_start, date__lte=round.period_end
     ).values_list("project_id", "date"):
@@ -120,6 +141,7 @@ def round_state(*, round: ReportingRound, user) -> RoundState:
         {
             "name": p.title,
             "owner": (p.lead.get_full_name() or p.lead.get_username()) if p.lead else "",
+            "unit": p.org_unit.name if p.org_unit else "",
             "updated": reports.get(p.pk),
         }
         for p in projects.order_by("title")
@@ -295,3 +317,66 @@ def _overdue_indicators(today) -> list[Notice]:
         )
         for (town, owner), (keys, names, cc) in grouped.items()
     ]
+
+
+@dataclass(frozen=True)
+class MyUpdates:
+    """What one person is asked to update: per open round the indicators (through the unit they are
+    responsible or deputy for) and projects (as lead or deputy) still outstanding in its period, and the
+    indicators they own that are overdue by their update interval."""
+
+    rounds: list[dict]
+    overdue: list
+
+    @property
+    def count(self) -> int:
+        return sum(len(r["indicators"]) + len(r["projects"]) for r in self.rounds) + len(self.overdue)
+
+
+def owned_indicators(*, user, municipality: Municipality) -> QuerySet:
+    """The indicators of the municipality's adopted strategy that ``user`` answers for: as the responsible
+    person or deputy of the unit that owns them. Owning one is what lets a person enter its values on
+    "My updates", whatever their role."""
+    from django.db.models import Q
+
+    from strategy.models import StrategyStatus
+
+    return Indicator.objects.filter(
+        Q(owner__head=user) | Q(owner__deputy=user),
+        owner__municipality=municipality,
+        goal__field__strategy__municipality=municipality,
+        goal__field__strategy__status=StrategyStatus.ADOPTED,
+    ).select_related("owner", "goal")
+
+
+def my_updates(*, user, municipality: Municipality, today) -> MyUpdates:
+    import datetime as dt
+
+    from django.db.models import Max, Q
+
+    from .models import RoundStatus
+
+    adopted = owned_indicators(user=user, municipality=municipality)
+    projects = Project.objects.filter(
+        Q(lead=user) | Q(deputy=user), municipality=municipality, status__in=COUNCIL_VISIBLE
+    )
+    rounds = []
+    open_rounds = ReportingRound.objects.filter(municipality=municipality, status=RoundStatus.OPEN)
+    for round in open_rounds.order_by("due_date"):
+        period = {"date__gte": round.period_start, "date__lte": round.period_end}
+        measured = Measurement.objects.filter(indicator__in=adopted, **period).values("indicator_id")
+        reported = StatusReport.objects.filter(project__in=projects, **period).values("project_id")
+        rounds.append(
+            {
+                "round": round,
+                "indicators": list(adopted.exclude(pk__in=measured).order_by("name")),
+                "projects": list(projects.exclude(pk__in=reported).order_by("title")),
+            }
+        )
+    overdue = [
+        indicator
+        for indicator in adopted.annotate(latest=Max("measurements__date")).order_by("name")
+        if today - (indicator.latest or indicator.baseline_date)
+        > dt.timedelta(days=indicator.update_interval)
+    ]
+    return MyUpdates(rounds=[r for r in rounds if r["indicators"] or r["projects"]], overdue=overdue)

@@ -14,8 +14,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from municipalities.access import REPORTS, Action
+from municipalities.access import MUNICIPALITY, REPORTS, Action
 from municipalities.views import area_required
+from strategy import actions as strategy_actions
+from strategy.forms import MeasurementForm
 
 from . import actions, selectors
 from .context import report_context
@@ -215,3 +217,37 @@ def public_report(request: HttpRequest, ags: str, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.public_reports(ags=ags), pk=pk)
     context = report_context(report, report.snapshot) | {"public": True}
     return render(request, "reports/report.html", context | {"body": _body(request, context, report)})
+
+
+# --- my updates (issue 17) ------------------------------------------------------------------------------
+
+
+@area_required(MUNICIPALITY)
+def my_updates(request: HttpRequest) -> HttpResponse:
+    """Everything the person is asked to update: outstanding items of open rounds and overdue indicators,
+    a value entered in place for each indicator."""
+    updates = selectors.my_updates(**_ctx(request), today=timezone.localdate())
+    return render(request, "reports/my_updates.html", {"updates": updates, "today": timezone.localdate()})
+
+
+@area_required(MUNICIPALITY)
+@require_POST
+def my_measurement(request: HttpRequest, pk: int) -> HttpResponse:
+    """A value of an indicator the person owns, entered on "My updates" (htmx: the row answers)."""
+    indicator = get_object_or_404(selectors.owned_indicators(**_ctx(request)), pk=pk)
+    form = MeasurementForm(request.POST, indicator=indicator, prefix=f"i{indicator.pk}")
+    saved = None
+    if form.is_valid():
+        try:
+            saved = strategy_actions.measurement_record(
+                indicator=indicator, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if not request.htmx and saved is not None:
+        messages.success(request, _("Saved."))
+        return redirect("reports:my-updates")
+    context = {"indicator": indicator, "form": form if saved is None else None, "saved": saved}
+    return render(
+        request, "reports/_my_indicator.html", context, status=200 if saved or request.htmx else 400
+    )

@@ -223,6 +223,9 @@ TABLE: tuple[Row, ...] = (
     Row("reports:report-files", REPORTS_READ, REPORTS_READ_OTHER, ("published",)),
     # A made file is its requester's alone (the strategist's here): the figures are those it may see.
     Row("reports:file-download", "200 403 404 403 404 login", REPORTS_READ_OTHER, ("file",)),
+    # Everyone's own list; a value only for an indicator the person owns (nobody of the walk does: 404).
+    Row("reports:my-updates", EVERYONE),
+    Row("reports:my-measurement", "405 405 405 405 405 login", "405 405 405 405 405 login", ("indicator",)),
     Row("reports:round-create", REPORTS_WRITE),
     Row("reports:round", REPORTS_READ, REPORTS_READ_OTHER, ("round",)),
     Row("reports:round-close", REPORTS_POST, REPORTS_POST, ("round",)),

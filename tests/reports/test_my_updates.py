@@ -1,0 +1,109 @@
+""" "My updates" (issue 17): one page per person with what they are asked to update in open rounds and the
+indicators overdue by their update interval, a value entered in place (htmx) by the owner whatever their
+role; the round's response rate per organisational unit; both through the API too."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from municipalities.access import Role
+from strategy.models import Indicator, Measurement
+from tests.reports.test_reminders import DUE, cycle  # noqa: F401 (the fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """The day the pages think it is: a week before the round's due date."""
+    import reports.views
+
+    day = DUE - datetime.timedelta(days=7)
+    monkeypatch.setattr(reports.views.timezone, "localdate", lambda: day)
+    return day
+
+
+def test_the_owner_sees_what_is_open_and_enters_a_value_in_place(cycle, client_for, today):  # noqa: F811
+    client = client_for(cycle["head"])  # a council member who answers for the unit's indicators
+    page = client.get(reverse("reports:my-updates")).content.decode()
+    assert "Runde 2/2026" in page and "Indikator 1.1" in page and "Indikator 1.2" in page
+    assert "E-Akte im Bauamt" not in page  # the lead's, not hers
+    indicator = Indicator.objects.get(name="Indikator 1.1", goal__field__strategy=cycle["strategy"])
+    url = reverse("reports:my-measurement", args=[indicator.pk])
+    prefix = f"i{indicator.pk}"
+    answer = client.post(
+        url,
+        {f"{prefix}-date": "2026-12-01", f"{prefix}-value": "42,5", f"{prefix}-note": "Portal"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert answer.status_code == 200 and 'data-testid="saved"' in answer.content.decode()
+    stored = Measurement.objects.get(indicator=indicator, date=datetime.date(2026, 12, 1))
+    assert (
+        str(stored.value).startswith("42.5")
+        and stored.note == "Portal"
+        and stored.recorded_by == cycle["head"]
+    )
+    page = client.get(reverse("reports:my-updates")).content.decode()
+    assert "Indikator 1.1" not in page and "Indikator 1.2" in page
+
+
+def test_a_wrong_value_says_why_in_german_and_changes_nothing(cycle, client_for, today):  # noqa: F811
+    indicator = Indicator.objects.get(name="Indikator 1.1", goal__field__strategy=cycle["strategy"])
+    prefix = f"i{indicator.pk}"
+    before = Measurement.objects.count()
+    answer = client_for(cycle["head"]).post(
+        reverse("reports:my-measurement", args=[indicator.pk]),
+        {f"{prefix}-date": "2026-12-01", f"{prefix}-value": "140"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "von 0 bis 100" in answer.content.decode()  # a percentage
+    assert Measurement.objects.count() == before
+
+
+def test_only_the_owner_may_enter_a_value(cycle, client_for, make_user, town_a):  # noqa: F811
+    indicator = Indicator.objects.get(name="Indikator 1.1", goal__field__strategy=cycle["strategy"])
+    other = make_user("kollege", (town_a, Role.COUNCIL))
+    prefix = f"i{indicator.pk}"
+    answer = client_for(other).post(
+        reverse("reports:my-measurement", args=[indicator.pk]),
+        {f"{prefix}-date": "2026-12-01", f"{prefix}-value": "40"},
+    )
+    assert (
+        answer.status_code == 404 and not Measurement.objects.filter(date=datetime.date(2026, 12, 1)).exists()
+    )
+    assert "Nichts wartet auf Sie" in client_for(other).get(reverse("reports:my-updates")).content.decode()
+
+
+def test_the_lead_sees_the_project_and_the_deputy_too(cycle, client_for, today):  # noqa: F811
+    page = client_for(cycle["lead"]).get(reverse("reports:my-updates")).content.decode()
+    assert "E-Akte im Bauamt" in page and "Statusbericht schreiben" in page
+    deputy_page = client_for(cycle["deputy"]).get(reverse("reports:my-updates")).content.decode()
+    assert "Indikator 1.1" in deputy_page  # the unit's deputy
+
+
+def test_the_round_shows_its_response_per_unit(cycle, client_for, strategist):  # noqa: F811
+    indicator = Indicator.objects.get(name="Indikator 1.1", goal__field__strategy=cycle["strategy"])
+    Measurement.objects.create(indicator=indicator, date=datetime.date(2026, 12, 1), value=40)
+    page = client_for(strategist).get(reverse("reports:round", args=[cycle["round"].pk])).content.decode()
+    table = page.split('data-testid="round-units"')[1].split("</table>")[0]
+    assert 'IT A</th><td class="text-end">2</td><td class="text-end">1</td><td class="text-end">50 %' in table
+    api = APIClient()
+    api.force_authenticate(strategist)
+    body = api.get(f"/api/v1/reporting-rounds/{cycle['round'].pk}/responses/").json()
+    assert (body["asked"], body["updated"]) == (3, 1)
+    assert {"unit": "IT A", "asked": 2, "updated": 1, "rate": 0.5} in body["by_unit"]
+
+
+def test_my_updates_through_the_api(cycle, town_a):  # noqa: F811
+    api = APIClient()
+    api.force_authenticate(cycle["lead"])
+    body = api.get("/api/v1/my-updates/").json()
+    (entry,) = body["rounds"]
+    assert entry["title"] == "Runde 2/2026" and [p["title"] for p in entry["projects"]] == [
+        "E-Akte im Bauamt"
+    ]
+    assert entry["indicators"] == [] and body["overdue"] == []
