@@ -106,6 +106,16 @@ class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
         return queryset
 
 
+class StrictCharField(serializers.CharField):
+    """DRF's CharField takes a number for text and stores it as a string (``"note": 0.7`` saved as "0.7");
+    the schema says text is a JSON string, so anything else is refused as "Not a valid string."."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class TextChoiceField(serializers.ChoiceField):
     """DRF's choice field, refusing text that is not Unicode as its CharField does: a lone surrogate
     (``"\\ud800"`` in JSON) would be repeated in the "not a valid choice" message, which then cannot be
@@ -129,6 +139,11 @@ class ScopedSerializer(serializers.ModelSerializer):
 
     serializer_related_field = ScopedRelatedField
     serializer_choice_field = TextChoiceField
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+    }
     corrects_on: tuple[str, ...] = ()
     transitions: tuple[str, ...] = ()
 

@@ -31,7 +31,7 @@ from rest_framework import serializers, viewsets
 
 from reports.models import within_report_years
 
-from .base import ScopedViewSet
+from .base import ScopedViewSet, StrictCharField
 
 DETAIL = {
     "type": "object",
@@ -199,7 +199,7 @@ class AutoSchema(SpectacularAutoSchema):
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
         if (
-            type(field) is serializers.CharField
+            type(field) in (serializers.CharField, StrictCharField)
             and schema.get("type") == "string"
             and "pattern" not in schema
             and "format" not in schema

@@ -70,6 +70,7 @@ def report_create(
         period_end=period_end,
         language=language,
         previous=builder.previous_snapshot(report),
+        round=round,
     )
     report.summary = data["summary"]
     report.save()
@@ -132,6 +133,7 @@ def report_publish(
         language=locked.language,
         previous=builder.previous_snapshot(locked),
         today=today,
+        round=locked.round,
     )
     data["summary"] = locked.summary or data["summary"]
     locked.snapshot = data

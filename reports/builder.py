@@ -64,6 +64,7 @@ def build(
     language: str,
     previous: dict | None = None,
     today: dt.date | None = None,
+    round=None,
 ) -> dict:
     """Every figure of the report for ``period_start``–``period_end``, in ``language``.
 
@@ -84,9 +85,26 @@ def build(
                 user=user, municipality=municipality, start=period_start, end=period_end, today=as_of
             ),
             "staffing": _staffing(user=user, municipality=municipality, today=as_of),
+            "responses": _responses(round=round, user=user),
         }
         data["summary"] = summary_text(data)
     return data
+
+
+def _responses(*, round, user) -> dict | None:
+    """The response of the reporting round the report belongs to, as its page shows it (issue 17)."""
+    if round is None:
+        return None
+    from .selectors import round_state  # the selectors build reports through this module
+
+    state = round_state(round=round, user=user)
+    return {
+        "round": round.title,
+        "asked": state.total,
+        "updated": state.done,
+        "rate": state.rate,
+        "by_unit": state.by_unit,
+    }
 
 
 def _strategy(*, user, municipality, start: dt.date, as_of: dt.date, previous: dict | None) -> dict | None:

@@ -66,6 +66,7 @@ def report_data(*, report: CouncilReport, user) -> dict:
         period_end=report.period_end,
         language=report.language,
         previous=builder.previous_snapshot(report),
+        round=report.round,
     )
     data["summary"] = report.summary or data["summary"]
     return data

@@ -81,6 +81,17 @@ def test_a_lone_surrogate_is_a_field_error(class_world, db, route, field):
     assert field in response.json(), response.json()
 
 
+@pytest.mark.parametrize(("route", "field"), TEXT_FIELDS, ids=[f"{r}.{f}" for r, f in TEXT_FIELDS])
+def test_a_number_for_text_is_a_field_error_and_changes_nothing(class_world, db, route, field):
+    """Text is a JSON string: DRF's CharField stored ``0.7`` as "0.7" (found by the stateful run)."""
+    obj = class_world.a.objects[route]
+    before = getattr(type(obj).objects.get(pk=obj.pk), field, None)
+    response = client_of(class_world).patch(f"/api/v1/{route}/{obj.pk}/", {field: 0.7}, format="json")
+    assert response.status_code == 400, response.content
+    assert field in response.json(), response.json()
+    assert getattr(type(obj).objects.get(pk=obj.pk), field, None) == before
+
+
 @pytest.mark.parametrize(("route", "field"), CHOICE_FIELDS, ids=[f"{r}.{f}" for r, f in CHOICE_FIELDS])
 def test_a_lone_surrogate_in_a_new_object_is_a_field_error(class_world, db, route, field):
     payload = create_payload(route, class_world.a) | {field: SURROGATE}

@@ -107,3 +107,24 @@ def test_my_updates_through_the_api(cycle, town_a):  # noqa: F811
         "E-Akte im Bauamt"
     ]
     assert entry["indicators"] == [] and body["overdue"] == []
+
+
+def test_the_council_report_of_a_round_shows_its_response(cycle, strategist, client_for, town_a):  # noqa: F811
+    from reports.actions import report_create, report_publish
+
+    indicator = Indicator.objects.get(name="Indikator 1.1", goal__field__strategy=cycle["strategy"])
+    Measurement.objects.create(indicator=indicator, date=datetime.date(2026, 12, 1), value=40)
+    report = report_create(
+        municipality=town_a,
+        user=strategist,
+        title="2. Halbjahr 2026",
+        period_start=datetime.date(2026, 7, 1),
+        period_end=datetime.date(2026, 12, 31),
+        language="de",
+        round=cycle["round"],
+    )
+    report = report_publish(report=report, user=strategist, today=datetime.date(2027, 1, 20))
+    assert report.snapshot["responses"]["asked"] == 3 and report.snapshot["responses"]["updated"] == 1
+    page = client_for(strategist).get(reverse("reports:report", args=[report.pk])).content.decode()
+    section = page.split('data-testid="report-responses"')[1].split("</section>")[0]
+    assert "„Runde 2/2026“: 1 von 3 Werten wurden aktualisiert." in section and "50 %" in section
