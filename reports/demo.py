@@ -1,5 +1,6 @@
 """Musterstadt's demo reports (``manage.py demo``): the report on the first half of 2026, published, and a
-draft for the third quarter with its reporting round still open. Idempotent."""
+draft for the third quarter with its reporting round still open; the people who answer for the units'
+indicators and a deputy lead, so "My updates" and the reminders have someone to ask. Idempotent."""
 
 from __future__ import annotations
 
@@ -8,14 +9,35 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from municipalities.models import Municipality
+from municipalities.models import Municipality, OrgUnit
+from portfolio.models import Project
 
 from . import actions
 from .models import CouncilReport, ReportingRound
 
+# Unit → (responsible person, deputy), by demo login.
+UNIT_PEOPLE = {
+    "Stabsstelle Digitalisierung": ("strategie", "verwaltung"),
+    "IT-Service": ("projektleitung", "strategie"),
+    "Bürgerbüro": ("rat", None),
+    "Personal und Organisation": ("personal", "verwaltung"),
+}
+
+
+def _people(municipality: Municipality) -> None:
+    users = {u.username: u for u in get_user_model().objects.filter(memberships__municipality=municipality)}
+    for name, (head, deputy) in UNIT_PEOPLE.items():
+        OrgUnit.objects.filter(municipality=municipality, name=name, head__isnull=True).update(
+            head=users.get(head), deputy=users.get(deputy) if deputy else None
+        )
+    Project.objects.filter(
+        municipality=municipality, lead=users.get("projektleitung"), deputy__isnull=True
+    ).update(deputy=users.get("strategie"))
+
 
 @transaction.atomic
 def build(*, municipality: Municipality) -> None:
+    _people(municipality)
     if CouncilReport.objects.filter(municipality=municipality).exists():
         return
     user = get_user_model().objects.get(username="strategie")
