@@ -86,6 +86,7 @@ bench: setup
 	$(PY) -m tests.bench.bench_gaps
 	$(PY) -m tests.bench.bench_report
 	$(PY) -m tests.bench.bench_api
+	$(PY) -m tests.bench.bench_queue
 
 # For developers: re-lock the Python dependencies after editing pyproject.toml.
 lock: $(VENV)/.installed
