@@ -42,7 +42,7 @@ def _records(frame, columns) -> list[dict]:
 def municipality_for(request) -> Municipality:
     visible = Municipality.objects.for_user(request.user)
     given = request.query_params.get("municipality")
-    if given:
+    if given is not None:  # given empty is no id either, as the schema says
         pk = parse_id(given)
         if pk is None:
             raise serializers.ValidationError({"municipality": [_("A valid integer is required.")]})

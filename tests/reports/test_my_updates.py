@@ -128,3 +128,12 @@ def test_the_council_report_of_a_round_shows_its_response(cycle, strategist, cli
     page = client_for(strategist).get(reverse("reports:report", args=[report.pk])).content.decode()
     section = page.split('data-testid="report-responses"')[1].split("</section>")[0]
     assert "„Runde 2/2026“: 1 von 3 Werten wurden aktualisiert." in section and "50 %" in section
+
+
+def test_an_empty_municipality_is_no_id(cycle):  # noqa: F811
+    """``?municipality=`` is not an integer, as the schema says (found by the DIGIPLAN_API_FULL run)."""
+    api = APIClient()
+    api.force_authenticate(cycle["lead"])
+    for path in ("/api/v1/my-updates/", "/api/v1/ranking/", "/api/v1/skills-gap/"):
+        answer = api.get(path, {"municipality": ""})
+        assert answer.status_code == 400 and "municipality" in answer.json(), path
