@@ -22,7 +22,7 @@ def report_list(
     *, user, municipality: Municipality, action: Action | str = Action.VIEW
 ) -> QuerySet[CouncilReport]:
     return CouncilReport.objects.for_user(user, action, municipality=municipality).select_related(
-        "municipality", "corrects", "published_by", "correction"
+        "municipality", "corrects", "published_by", "correction", "round__municipality"
     )
 
 
