@@ -32,6 +32,7 @@ from municipalities.access import MEMBERSHIPS, REPORTS, Action, Role, role_allow
 from municipalities.actions import member_invite
 from municipalities.models import Membership, Municipality
 from reports import actions as report_actions
+from reports import selectors
 from reports.models import CouncilReport, FileFormat, FileStatus, Language, ReportFile
 from strategy import actions as strategy_actions
 from strategy.models import CouncilResolution, Strategy
@@ -486,13 +487,7 @@ class ReportFileViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ReportFileFilterSet
 
     def get_queryset(self):
-        return (
-            ReportFile.objects.for_user(self.request.user, Action.VIEW)
-            .filter(requested_by=self.request.user)
-            .select_related("report")
-            .defer("content")
-            .order_by("-requested_at", "-pk")
-        )
+        return selectors.report_files(user=self.request.user)
 
     @extend_schema(
         request=None,

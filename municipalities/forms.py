@@ -124,6 +124,20 @@ class MunicipalitySettingsForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm
         ]
 
 
+def choose_members(form: forms.Form, municipality: Municipality, *names: str) -> None:
+    """Offer the active members of ``municipality`` in the person fields ``names`` of ``form``, by name:
+    responsibilities go to the municipality's own people (the models' ``member_errors`` check it too)."""
+    members = (
+        get_user_model()
+        .objects.filter(memberships__municipality=municipality, is_active=True)
+        .distinct()
+        .order_by("username")
+    )
+    for name in names:
+        form.fields[name].queryset = members
+        form.fields[name].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+
+
 class OrgUnitForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
     class Meta:
         model = OrgUnit
@@ -136,15 +150,7 @@ class OrgUnitForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm):
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents.order_by("name")
-        members = (
-            get_user_model()
-            .objects.filter(memberships__municipality=municipality, is_active=True)
-            .distinct()
-            .order_by("username")
-        )
-        for name in ("head", "deputy"):
-            self.fields[name].queryset = members
-            self.fields[name].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        choose_members(self, municipality, "head", "deputy")
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

@@ -10,10 +10,9 @@ import math
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.forms import StyledForm, TenantForm
+from municipalities.forms import StyledForm, TenantForm, choose_members
 from strategy.models import Goal, StrategyStatus
 
 from .models import (
@@ -118,15 +117,7 @@ class ProjectForm(TenantForm):
         else:
             self.fields["status"].choices = [(s.value, s.label) for s in INITIAL]
         if manage:
-            members = (
-                get_user_model()
-                .objects.filter(memberships__municipality=self.municipality, is_active=True)
-                .distinct()
-                .order_by("username")
-            )
-            for name in ("lead", "deputy"):
-                self.fields[name].queryset = members
-                self.fields[name].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+            choose_members(self, self.municipality, "lead", "deputy")
         else:
             del self.fields["lead"]
             del self.fields["deputy"]

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+import pandas as pd
+from django.db.models import Max, QuerySet
 
 from municipalities.access import Action
 from municipalities.models import Municipality
 from portfolio.models import COUNCIL_VISIBLE, Project, StatusReport
 from strategy import selectors as strategy_selectors
 from strategy.models import Indicator, Measurement
+from strategy.progress import stale_after
 
 from . import builder
 from .models import CouncilReport, ReportFile, ReportingRound, ReportStatus
@@ -35,15 +37,17 @@ def round_list(
 
 
 def report_files(
-    *, user, municipality: Municipality, report: CouncilReport | None = None
+    *, user, municipality: Municipality | None = None, report: CouncilReport | None = None
 ) -> QuerySet[ReportFile]:
-    """The PDF and XLSX files ``user`` asked for (of ``report``), newest first: a file holds the figures its
-    requester may see, so nobody else gets it. Without their content, which only a download reads."""
+    """The PDF and XLSX files ``user`` asked for (in ``municipality``, of ``report``; the API: in all of
+    theirs), newest first: a file holds the figures its requester may see, so nobody else gets it. Without
+    their content, which only a download reads (``.defer(None)``)."""
     files = (
         ReportFile.objects.for_user(user, Action.VIEW, municipality=municipality)
         .filter(requested_by=user)
         .select_related("report")
         .defer("content")
+        .order_by("-requested_at", "-pk")
     )
     return files if report is None else files.filter(report=report)
 
@@ -275,12 +279,20 @@ def reminders_due(*, today) -> list[Notice]:
     return notices
 
 
+def overdue_indicators(indicators: QuerySet, *, today) -> list:
+    """Those of ``indicators`` whose data is older than their update interval (``strategy.progress``'s
+    "Datenstand" rule, the one the progress pages show), each with ``latest``, the date of its last value."""
+    rows = list(indicators.annotate(latest=Max("measurements__date")))
+    if not rows:
+        return []
+    last = pd.Series([pd.Timestamp(i.latest or i.baseline_date) for i in rows])
+    stale = stale_after(last, pd.Series([i.update_interval for i in rows], dtype="float64"), today)
+    return [indicator for indicator, overdue in zip(rows, stale, strict=True) if overdue]
+
+
 def _overdue_indicators(today) -> list[Notice]:
     """Indicators of adopted strategies whose latest value (or baseline) is older than their update
     interval, to their unit's responsible person, once per indicator and latest value."""
-    import datetime as dt
-
-    from django.db.models import Max
 
     from strategy.models import StrategyStatus
 
@@ -290,15 +302,12 @@ def _overdue_indicators(today) -> list[Notice]:
         Indicator.objects.filter(
             goal__field__strategy__status=StrategyStatus.ADOPTED, owner__head__isnull=False
         )
-        .annotate(latest=Max("measurements__date"))
         .select_related("owner__head", "owner__deputy", "goal__field__strategy__municipality")
         .order_by("name")
     )
     grouped: dict = {}
-    for indicator in indicators:
+    for indicator in overdue_indicators(indicators, today=today):
         last = indicator.latest or indicator.baseline_date
-        if today - last <= dt.timedelta(days=indicator.update_interval):
-            continue
         owner, deputy = _people(indicator.owner.head, indicator.owner.deputy)
         town = indicator.goal.field.strategy.municipality
         entry = grouped.setdefault((town, owner), ([], [], set()))
@@ -351,9 +360,8 @@ def owned_indicators(*, user, municipality: Municipality) -> QuerySet:
 
 
 def my_updates(*, user, municipality: Municipality, today) -> MyUpdates:
-    import datetime as dt
 
-    from django.db.models import Max, Q
+    from django.db.models import Q
 
     from .models import RoundStatus
 
@@ -374,10 +382,5 @@ def my_updates(*, user, municipality: Municipality, today) -> MyUpdates:
                 "projects": list(projects.exclude(pk__in=reported).order_by("title")),
             }
         )
-    overdue = [
-        indicator
-        for indicator in adopted.annotate(latest=Max("measurements__date")).order_by("name")
-        if today - (indicator.latest or indicator.baseline_date)
-        > dt.timedelta(days=indicator.update_interval)
-    ]
+    overdue = overdue_indicators(adopted.order_by("name"), today=today)
     return MyUpdates(rounds=[r for r in rounds if r["indicators"] or r["projects"]], overdue=overdue)

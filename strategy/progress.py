@@ -158,9 +158,7 @@ def indicator_progress(
     expected = expected.mask(target_passed, 1.0).fillna(0.0)
     ratio = _ratio(progress, expected)
 
-    last_update = latest["date"].fillna(frame["baseline_date"])
-    next_due = last_update + pd.to_timedelta(frame["update_interval_days"], unit="D")
-    stale = next_due < now  # NaT (no interval) compares False
+    stale = stale_after(latest["date"].fillna(frame["baseline_date"]), frame["update_interval_days"], now)
 
     slope_per_day, intercept = _trend(frame, points)
     forecast_value = intercept + slope_per_day * duration
@@ -189,6 +187,14 @@ def indicator_progress(
         },
         index=frame.index,
     )
+
+
+def stale_after(last_update: pd.Series, interval_days: pd.Series, today) -> pd.Series:
+    """The "Datenstand" rule (DESIGN.md §4): data whose last update (the last measurement, else the
+    baseline date) plus the update interval lies before ``today`` is stale; no interval, never stale.
+    Shared by the progress figures and the reminders of the update cycle."""
+    next_due = pd.to_datetime(last_update) + pd.to_timedelta(interval_days, unit="D")
+    return (next_due < pd.Timestamp(today)).fillna(False).astype(bool)  # NaT (no interval) is not stale
 
 
 def goal_progress(
