@@ -36,8 +36,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from rest_framework import ISO_8601, serializers, viewsets
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework import ISO_8601, serializers, status, viewsets
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -450,3 +450,24 @@ class ScopedViewSet(viewsets.ModelViewSet):
         # The stored values (a decimal at its scale), as a later read computes the ETag from them.
         self._etag_instance.refresh_from_db()
         return response
+
+
+# --- steps of a workflow (api.workflows, the approval of a value) ----------------------------------
+
+
+class StateConflict(APIException):
+    """A step the object's present state does not allow (RFC 9110 §15.5.10): 409, nothing changed."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "invalid_transition"
+
+
+def run_step(write):
+    """``write()``; a Django ValidationError of the action becomes a 400 with its field errors, or a 409
+    when the action refused the step for the object's state (code ``invalid_transition``)."""
+    try:
+        return write()
+    except DjangoValidationError as error:
+        if not hasattr(error, "error_dict") and {e.code for e in error.error_list} == {"invalid_transition"}:
+            raise StateConflict(" ".join(error.messages)) from error
+        raise as_drf(error) from error

@@ -252,8 +252,10 @@ class MyUpdatesView(APIView):
     """What the caller is asked to update in a municipality (``reports.selectors.my_updates``, the "My
     updates" page): per open round the indicators (of the units the caller is responsible or deputy for)
     and projects (led or deputised) still outstanding in its period, and the caller's indicators overdue
-    by their update interval. Values are entered with ``POST /measurements/``, reports with
-    ``POST /status-reports/``."""
+    by their update interval; the caller's values waiting for approval (``waiting``) and, for
+    strategists, the values waiting for theirs (``to_approve``, approved with
+    ``POST /measurements/{id}/approve/``, rejected with ``DELETE``). Values are entered with
+    ``POST /measurements/`` (an owner may, whatever their role), reports with ``POST /status-reports/``."""
 
     @extend_schema(
         parameters=[MUNICIPALITY],
@@ -262,6 +264,8 @@ class MyUpdatesView(APIView):
             {
                 "rounds": serializers.ListField(child=serializers.DictField()),
                 "overdue": serializers.ListField(child=serializers.DictField()),
+                "waiting": serializers.ListField(child=serializers.DictField()),
+                "to_approve": serializers.ListField(child=serializers.DictField()),
             },
         ),
     )
@@ -273,6 +277,17 @@ class MyUpdatesView(APIView):
 
         def indicator(i):
             return {"id": i.pk, "name": i.name, "unit": i.unit, "goal": i.goal_id}
+
+        def value(m):
+            return {
+                "id": m.pk,
+                "indicator": m.indicator_id,
+                "indicator_name": m.indicator.name,
+                "date": m.date,
+                "value": str(m.value),
+                "note": m.note,
+                "recorded_by": m.recorded_by_id,
+            }
 
         return Response(
             {
@@ -287,13 +302,16 @@ class MyUpdatesView(APIView):
                     for r in updates.rounds
                 ],
                 "overdue": [indicator(i) for i in updates.overdue],
+                "waiting": [value(m) for m in updates.waiting],
+                "to_approve": [value(m) for m in updates.to_approve],
             }
         )
 
 
 class RoundResponsesView(APIView):
     """The response of a reporting round (``reports.selectors.round_state``, as on the round's page):
-    asked, updated and the rate, in all and per organisational unit."""
+    asked, updated (values that count: approved where approval is asked) and the rate, in all and per
+    organisational unit, and how many values entered in the period wait for approval."""
 
     @extend_schema(
         responses=inline_serializer(
@@ -303,6 +321,7 @@ class RoundResponsesView(APIView):
                 "asked": serializers.IntegerField(),
                 "updated": serializers.IntegerField(),
                 "rate": serializers.FloatField(allow_null=True),
+                "waiting": serializers.IntegerField(),
                 "by_unit": serializers.ListField(child=serializers.DictField()),
             },
         )
@@ -318,6 +337,7 @@ class RoundResponsesView(APIView):
                 "asked": state.total,
                 "updated": state.done,
                 "rate": state.rate,
+                "waiting": state.waiting,
                 "by_unit": state.by_unit,
             }
         )

@@ -43,6 +43,7 @@ from portfolio.models import (
 )
 from portfolio.ranking import CR_THRESHOLD
 from portfolio.selectors import ahp_view
+from reports.selectors import owned_indicators
 from staffing.models import (
     ProficiencyLevel,
     RoleProfile,
@@ -54,10 +55,10 @@ from staffing.models import (
     StaffSkill,
     Vacancy,
 )
-from strategy.actions import measurement_record
+from strategy.actions import measurement_approve, measurement_correct, measurement_record
 from strategy.models import CouncilResolution, FieldOfAction, Goal, Indicator, Measurement, Strategy
 
-from .base import ScopedSerializer, ScopedViewSet, roles_in
+from .base import ScopedSerializer, ScopedViewSet, municipality_of, roles_in, run_step
 from .endpoints import endpoint, reference_endpoint
 
 
@@ -166,13 +167,58 @@ class MeasurementSerializerBase(ScopedSerializer):
             by=validated_data.get("recorded_by"),
         )
 
+    def update(self, instance, validated_data):
+        by = validated_data.pop("recorded_by", None)
+        return measurement_correct(measurement=instance, by=by, **validated_data)
+
 
 class MeasurementViewSet(ScopedViewSet):
+    """Values of indicators. Where the municipality asks for approval, an owner's value waits
+    (``approved_at`` is null) until a strategist approves it (``POST …/approve/``) or rejects it
+    (``DELETE``); only approved values count in progress and reports."""
+
     def create_extra(self) -> dict:
         return {"recorded_by": self.request.user}
 
     def update_extra(self) -> dict:
         return {"recorded_by": self.request.user}  # who corrected it, as a second record does
+
+    # An indicator's owner enters its values (as on "My updates", ``GET /my-updates/``) whatever their
+    # role: the responsible person or deputy of the unit that owns it (``owned_indicators``).
+    def _owns(self, indicator) -> bool:
+        municipality = municipality_of(indicator)
+        return (
+            municipality is not None
+            and owned_indicators(user=self.request.user, municipality=municipality)
+            .filter(pk=indicator.pk)
+            .exists()
+        )
+
+    def _may_create(self, instance) -> bool:
+        return super()._may_create(instance) or self._owns(instance.indicator)
+
+    def _check_in_reach(self, instance, action: Action) -> None:
+        if action == Action.ADD and self._owns(instance.indicator):
+            return
+        super()._check_in_reach(instance, action)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: None,
+            409: OpenApiResponse(description="The value is already approved; nothing changed."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        """Approve a value waiting for approval (``measurement_approve``, as on the approval list of "My
+        updates"): from now on it counts. Strategists and administrators only; 409 if already approved."""
+        measurement = self.get_object()
+        with transaction.atomic():
+            locked = self._locked(measurement)
+            self._check_write(locked, Action.CHANGE)
+            approved = run_step(lambda: measurement_approve(measurement=locked, by=request.user))
+        return Response(self.get_serializer(approved).data)
 
 
 class AssessmentSerializerBase(ScopedSerializer):

@@ -11,7 +11,6 @@ caller's language).
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -38,8 +37,8 @@ from strategy import actions as strategy_actions
 from strategy.models import CouncilResolution, Strategy
 
 from .base import ScopedRelatedField, ScopedSerializer, ScopedViewSet, roles_in
+from .base import run_step as _run
 from .endpoints import ScopedFilterSet
-from .errors import as_drf
 from .resources import ROUTES
 
 # --- the answers every endpoint here documents ------------------------------------------------------
@@ -71,22 +70,6 @@ STEPS = {
         description=gettext_lazy("The object's state does not allow this step; nothing changed."),
     ),
 }
-
-
-class StateConflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "invalid_transition"
-
-
-def _run(write):
-    """``write()``; a Django ValidationError of the action becomes a 400 with its field errors, or a 409
-    when the action refused the step for the object's state (code ``invalid_transition``)."""
-    try:
-        return write()
-    except DjangoValidationError as error:
-        if not hasattr(error, "error_dict") and {e.code for e in error.error_list} == {"invalid_transition"}:
-            raise StateConflict(" ".join(error.messages)) from error
-        raise as_drf(error) from error
 
 
 # --- strategy versions ------------------------------------------------------------------------------

@@ -121,6 +121,7 @@ class MunicipalitySettingsForm(ConcurrencyFormMixin, StyledForm, forms.ModelForm
             "remind_days_before",
             "remind_days_after",
             "escalate_days_after",
+            "approve_updates",
         ]
 
 

@@ -129,6 +129,15 @@ class Municipality(models.Model):
         ),
     )
 
+    approve_updates = models.BooleanField(
+        _("owners' values wait for approval"),
+        default=False,
+        help_text=_(
+            "A value an indicator's owner enters counts in progress and council reports only once a "
+            "strategist has approved it. Values the strategists enter themselves count at once."
+        ),
+    )
+
     objects = ScopedQuerySet.as_manager()
     scope = Scope(area=MUNICIPALITY, municipality_field="pk")
 

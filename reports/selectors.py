@@ -4,7 +4,7 @@ narrow rule (published reports of municipalities that switched it on, nothing el
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from django.db.models import Max, QuerySet
@@ -89,6 +89,11 @@ class RoundState:
         return sum(1 for row in self.indicators + self.projects if row["updated"])
 
     @property
+    def waiting(self) -> int:
+        """Values entered in the period that wait for a strategist's approval (not yet updated)."""
+        return sum(1 for row in self.indicators if row["waiting"])
+
+    @property
     def total(self) -> int:
         return len(self.indicators) + len(self.projects)
 
@@ -117,13 +122,18 @@ def round_state(*, round: ReportingRound, user) -> RoundState:
     strategy = strategy_selectors.strategy_current(user=user, municipality=round.municipality)
     indicators = []
     if strategy is not None:
-        latest = {}
-        for indicator_id, day in Measurement.objects.filter(
+        # Updated: a value that counts (approved) in the period; a value still waiting for approval is
+        # shown as waiting, and the rate moves when the strategist approves it.
+        latest, waiting = {}, set()
+        for indicator_id, day, approved_at in Measurement.objects.filter(
             indicator__goal__field__strategy=strategy,
             date__gte=round.period_start,
             date__lte=round.period_end,
-        ).values_list("indicator_id", "date"):
-            latest[indicator_id] = max(day, latest.get(indicator_id, day))
+        ).values_list("indicator_id", "date", "approved_at"):
+            if approved_at is None:
+                waiting.add(indicator_id)
+            else:
+                latest[indicator_id] = max(day, latest.get(indicator_id, day))
         for i in Indicator.objects.filter(goal__field__strategy=strategy).select_related("owner", "goal"):
             indicators.append(
                 {
@@ -132,6 +142,7 @@ def round_state(*, round: ReportingRound, user) -> RoundState:
                     "owner": i.owner.name if i.owner else "",
                     "unit": i.owner.name if i.owner else "",
                     "updated": latest.get(i.pk),
+                    "waiting": i.pk in waiting and i.pk not in latest,
                 }
             )
     reports = {}
@@ -148,6 +159,7 @@ def round_state(*, round: ReportingRound, user) -> RoundState:
             "owner": (p.lead.get_full_name() or p.lead.get_username()) if p.lead else "",
             "unit": p.org_unit.name if p.org_unit else "",
             "updated": reports.get(p.pk),
+            "waiting": False,
         }
         for p in projects.order_by("title")
     ]
@@ -337,10 +349,14 @@ class MyUpdates:
 
     rounds: list[dict]
     overdue: list
+    # Values the person entered that wait for approval, and (strategists) values waiting for theirs.
+    waiting: list = field(default_factory=list)
+    to_approve: list = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        return sum(len(r["indicators"]) + len(r["projects"]) for r in self.rounds) + len(self.overdue)
+        asked = sum(len(r["indicators"]) + len(r["projects"]) for r in self.rounds)
+        return asked + len(self.overdue) + len(self.to_approve)
 
 
 def owned_indicators(*, user, municipality: Municipality) -> QuerySet:
@@ -383,4 +399,14 @@ def my_updates(*, user, municipality: Municipality, today) -> MyUpdates:
             }
         )
     overdue = overdue_indicators(adopted.order_by("name"), today=today)
-    return MyUpdates(rounds=[r for r in rounds if r["indicators"] or r["projects"]], overdue=overdue)
+    waiting = (
+        Measurement.objects.filter(indicator__in=adopted, recorded_by=user, approved_at__isnull=True)
+        .select_related("indicator")
+        .order_by("date", "pk")
+    )
+    return MyUpdates(
+        rounds=[r for r in rounds if r["indicators"] or r["projects"]],
+        overdue=overdue,
+        waiting=list(waiting),
+        to_approve=list(strategy_selectors.approvals_pending(user=user, municipality=municipality)),
+    )

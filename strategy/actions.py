@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from municipalities.access import Action
+from municipalities.models import Municipality
 
 from .models import (
     CouncilResolution,
@@ -118,15 +122,74 @@ def strategy_revise(*, strategy: Strategy) -> Strategy:
     return draft
 
 
+def may_approve(*, user, indicator: Indicator) -> bool:
+    """Whether a value ``user`` enters on ``indicator`` counts at once: always where the municipality
+    does not ask for approval, and for those who may change its strategy (strategists, administrators)
+    or no person at all (the demo, a migration); an owner's value otherwise waits."""
+    asks = Municipality.objects.filter(
+        pk__in=Indicator.objects.filter(pk=indicator.pk).values("goal__field__strategy__municipality"),
+        approve_updates=True,
+    ).exists()
+    if not asks or user is None:
+        return True
+    return Indicator.objects.for_user(user, Action.CHANGE).filter(pk=indicator.pk).exists()
+
+
+def _entered(measurement: Measurement, *, by) -> None:
+    """Who entered the value, and whether it counts at once (``may_approve``) or waits for approval: a
+    correction by an owner waits again, whoever approved the value before."""
+    measurement.recorded_by = by
+    approved = may_approve(user=by, indicator=measurement.indicator)
+    measurement.approved_at = timezone.now() if approved else None
+    measurement.approved_by = by if approved else None
+
+
 @transaction.atomic
 def measurement_record(
     *, indicator: Indicator, date, value, source: str = "", note: str = "", by=None
 ) -> Measurement:
-    """Record (or correct) the value of ``indicator`` on ``date``. Side effect: a history entry."""
+    """Record (or correct) the value of ``indicator`` on ``date``. Side effects: a history entry; the
+    value counts at once or waits for a strategist's approval (``may_approve``)."""
     measurement = Measurement.objects.filter(indicator=indicator, date=date).first() or Measurement(
         indicator=indicator, date=date
     )
-    measurement.value, measurement.source, measurement.note, measurement.recorded_by = value, source, note, by
+    measurement.value, measurement.source, measurement.note = value, source, note
+    _entered(measurement, by=by)
     measurement.full_clean()
     measurement.save()
     return measurement
+
+
+@transaction.atomic
+def measurement_correct(*, measurement: Measurement, by, **changes) -> Measurement:
+    """Change the fields ``changes`` of a stored value (the API's update), as a second record of the
+    same date would: entered by ``by``, counting at once or waiting again for approval."""
+    for name, value in changes.items():
+        setattr(measurement, name, value)
+    _entered(measurement, by=by)
+    measurement.full_clean()
+    measurement.save()
+    return measurement
+
+
+@transaction.atomic
+def measurement_approve(*, measurement: Measurement, by) -> Measurement:
+    """A waiting value counts from now on. Side effect: the history records who approved it and when."""
+    measurement = Measurement.objects.select_for_update().get(pk=measurement.pk)
+    if not measurement.pending:
+        raise _refuse(_("This value is already approved."))
+    measurement.approved_at, measurement.approved_by = timezone.now(), by
+    measurement._history_user = by
+    measurement.save()
+    return measurement
+
+
+@transaction.atomic
+def measurement_reject(*, measurement: Measurement, by) -> None:
+    """A waiting value is sent back: it is deleted (the history keeps it, and who rejected it), and the
+    indicator is outstanding again for its owner. An approved value is corrected or deleted instead."""
+    measurement = Measurement.objects.select_for_update().get(pk=measurement.pk)
+    if not measurement.pending:
+        raise _refuse(_("Only a value waiting for approval can be rejected; correct or delete this one."))
+    measurement._history_user = by
+    measurement.delete()

@@ -5,8 +5,10 @@ update behind "delete selected"); the admin only stops offering what would be re
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .actions import measurement_approve, measurement_correct
 from .models import CouncilResolution, FieldOfAction, Goal, Indicator, Measurement, Strategy
 
 
@@ -83,7 +85,23 @@ class IndicatorAdmin(FrozenReadOnlyAdmin):
 
 @admin.register(Measurement)
 class MeasurementAdmin(SimpleHistoryAdmin):
-    list_display = ["indicator", "date", "value", "source", "recorded_by"]
-    list_select_related = ["indicator", "recorded_by"]
+    """Values are saved through ``measurement_correct`` (entered by the admin user: counting at once or
+    waiting for approval, as on the pages); waiting ones are approved with the list's action."""
+
+    list_display = ["indicator", "date", "value", "source", "recorded_by", "approved_by", "approved_at"]
+    list_select_related = ["indicator", "recorded_by", "approved_by"]
+    list_filter = [("approved_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["recorded_by", "approved_by", "approved_at"]
     date_hierarchy = "date"
     search_fields = ["indicator__name"]
+    actions = ["approve"]
+
+    def save_model(self, request, obj, form, change):
+        measurement_correct(measurement=obj, by=request.user)
+
+    @admin.action(description=_("Approve the selected values waiting for approval"))
+    def approve(self, request, queryset):
+        waiting = list(queryset.filter(approved_at__isnull=True))
+        for measurement in waiting:
+            measurement_approve(measurement=measurement, by=request.user)
+        self.message_user(request, _("%(n)d values approved.") % {"n": len(waiting)})

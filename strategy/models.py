@@ -618,8 +618,18 @@ def in_percent_range(value) -> bool:
     return not number.is_finite() or PERCENT_RANGE[0] <= number <= PERCENT_RANGE[1]
 
 
+class MeasurementQuerySet(ScopedQuerySet):
+    def counting(self) -> MeasurementQuerySet:
+        """The values that count in progress, charts and council reports: approved ones (a municipality
+        without approval approves every value as it is entered)."""
+        return self.filter(approved_at__isnull=False)
+
+
 class Measurement(PeriodLocked, models.Model):
-    """A value of an indicator on a date; open in adopted versions too (that is how progress is tracked)."""
+    """A value of an indicator on a date; open in adopted versions too (that is how progress is tracked).
+
+    Where the municipality asks for approval (``Municipality.approve_updates``) an owner's value waits
+    (``approved_at`` empty) until a strategist approves it; only then it counts (``counting()``)."""
 
     # Fields that ``clean`` checks against other fields or stored data (``api.schema`` documents them):
     # the date against the indicator's baseline and today, the value against a percentage's range.
@@ -635,12 +645,30 @@ class Measurement(PeriodLocked, models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    # Counting unless the owner path (``actions.measurement_record``) leaves it empty to wait for approval:
+    # values loaded in bulk (the demo, a migration) count as they always did.
+    approved_at = models.DateTimeField(
+        _("approved at"), null=True, blank=True, editable=False, default=timezone.now
+    )
 
-    objects = ScopedQuerySet.as_manager()
+    objects = MeasurementQuerySet.as_manager()
     scope = Scope(
         area=STRATEGY,
         municipality_field="indicator__goal__field__strategy__municipality",
-        row_filters=_council_rule("indicator__goal__field__strategy__"),
+        # Council members read what counts: a value waiting for approval is not yet the city's figure.
+        row_filters={
+            role: rule & Q(approved_at__isnull=False) if role == Role.COUNCIL else rule
+            for role, rule in _council_rule("indicator__goal__field__strategy__").items()
+        },
     )
     history = HistoricalRecords()
 
@@ -658,6 +686,11 @@ class Measurement(PeriodLocked, models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {display(self.value)} ({display(self.date)})"
+
+    @property
+    def pending(self) -> bool:
+        """Waiting for a strategist's approval: entered, but not yet counting."""
+        return self.approved_at is None
 
     def period_municipality_id(self) -> int | None:
         return (

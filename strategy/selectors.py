@@ -92,6 +92,16 @@ def indicator_get(*, user, municipality, pk: int, action: Action | str = Action.
     )
 
 
+def measurement_get(
+    *, user, municipality, pk: int, action: Action | str = Action.VIEW
+) -> QuerySet[Measurement]:
+    return (
+        Measurement.objects.for_user(user, action, municipality=municipality)
+        .select_related("indicator")
+        .filter(pk=pk)
+    )
+
+
 def indicator_frame(indicators: QuerySet[Indicator]) -> pd.DataFrame:
     columns = [
         "id",
@@ -117,7 +127,7 @@ def measurement_frame(indicators: pd.DataFrame, *, as_of: datetime.date | None =
     """Measurements of these indicators' lineages (so earlier versions' history counts), by indicator id;
     with ``as_of`` only those dated up to that day (a report as of 30 June knows nothing measured later)."""
     columns = ["indicator__lineage", "date", "value"]
-    rows = Measurement.objects.filter(indicator__lineage__in=list(indicators["lineage"]))
+    rows = Measurement.objects.counting().filter(indicator__lineage__in=list(indicators["lineage"]))
     if as_of is not None:
         rows = rows.filter(date__lte=as_of)
     rows = rows.values_list(*columns)
@@ -174,10 +184,12 @@ def strategy_overview(*, strategy: Strategy, today: datetime.date | None = None)
 
 
 def measurements_by_indicator(*, indicators: list[Indicator]) -> dict[int, list[Measurement]]:
-    """Measurements of each indicator's lineage (earlier versions included), oldest first; one query."""
+    """Measurements of each indicator's lineage (earlier versions included), oldest first, those waiting
+    for approval among them (``Measurement.pending``: shown, not counted); one query."""
     by_lineage: dict = {}
     rows = Measurement.objects.filter(indicator__lineage__in=[i.lineage for i in indicators])
-    for measurement in rows.select_related("recorded_by", "indicator").order_by("date", "pk"):
+    rows = rows.select_related("recorded_by", "approved_by", "indicator")
+    for measurement in rows.order_by("date", "pk"):
         by_lineage.setdefault(measurement.indicator.lineage, {})[measurement.date] = measurement
     return {i.pk: list(by_lineage.get(i.lineage, {}).values()) for i in indicators}
 
@@ -190,7 +202,8 @@ def measurement_notes(
     that has one, with that measurement's date. One query."""
     ids = dict(Indicator.objects.filter(goal__field__strategy=strategy).values_list("lineage", "pk"))
     rows = (
-        Measurement.objects.filter(indicator__lineage__in=list(ids), date__gte=start, date__lte=end)
+        Measurement.objects.counting()
+        .filter(indicator__lineage__in=list(ids), date__gte=start, date__lte=end)
         .exclude(note="")
         .order_by("date", "pk")
         .values_list("indicator__lineage", "date", "note")
@@ -304,3 +317,15 @@ def strategy_history(
         .order_by("-history_date")[:limit]
     ]
     return sorted(entries, key=lambda e: e.when, reverse=True)[:limit]
+
+
+def approvals_pending(*, user, municipality) -> QuerySet:
+    """The values waiting for ``user``'s approval in ``municipality``: entered by owners where the
+    municipality asks for approval, on indicators ``user`` may change (strategists, administrators);
+    oldest first."""
+    return (
+        Measurement.objects.for_user(user, Action.CHANGE, municipality=municipality)
+        .filter(approved_at__isnull=True)
+        .select_related("indicator__goal", "indicator__owner", "recorded_by")
+        .order_by("date", "pk")
+    )

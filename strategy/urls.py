@@ -22,6 +22,18 @@ urlpatterns = [
     path("goals/<int:goal_pk>/indicators/new/", views.indicator_edit, name="indicator-create"),
     path("indicators/<int:pk>/edit/", views.indicator_edit, name="indicator-edit"),
     path("indicators/<int:indicator_pk>/measurements/", views.measurement_add, name="measurement-add"),
+    path(
+        "measurements/<int:pk>/approve/",
+        views.measurement_decide,
+        {"approve": True},
+        name="measurement-approve",
+    ),
+    path(
+        "measurements/<int:pk>/reject/",
+        views.measurement_decide,
+        {"approve": False},
+        name="measurement-reject",
+    ),
     path("fields/<int:pk>/delete/", views.part_delete, {"kind": "field"}, name="field-delete"),
     path("goals/<int:pk>/delete/", views.part_delete, {"kind": "goal"}, name="goal-delete"),
     path("indicators/<int:pk>/delete/", views.part_delete, {"kind": "indicator"}, name="indicator-delete"),

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -312,7 +313,10 @@ def _goal_page(request: HttpRequest, goal: Goal, bound: MeasurementForm | None =
                 "target_value": indicator.target_value,
             },
             measurements=pd.DataFrame(
-                {"date": [m.date for m in history], "value": [m.value for m in history]}
+                {
+                    "date": [m.date for m in history if not m.pending],
+                    "value": [m.value for m in history if not m.pending],
+                }
             ),
             forecast=row if row is not None else {"trend_intercept": None, "forecast_value": None},
             labels=_chart_labels(indicator),
@@ -371,3 +375,24 @@ def measurement_add(request: HttpRequest, indicator_pk: int) -> HttpResponse:
     actions.measurement_record(indicator=indicator, by=request.user, **form.cleaned_data)
     messages.success(request, _("Measurement recorded."))
     return redirect(reverse("strategy:goal", args=[indicator.goal_id]) + f"#indicator-{indicator.pk}")
+
+
+@area_required(STRATEGY, Action.CHANGE)
+@require_POST
+def measurement_decide(request: HttpRequest, pk: int, approve: bool) -> HttpResponse:
+    """Approve or reject a value waiting for approval (from the goal page or "My updates"); back to the
+    page it was decided on."""
+    measurement = get_object_or_404(selectors.measurement_get(**_ctx(request), pk=pk, action=Action.CHANGE))
+    try:
+        if approve:
+            actions.measurement_approve(measurement=measurement, by=request.user)
+            messages.success(request, _("Value approved: it counts from now on."))
+        else:
+            actions.measurement_reject(measurement=measurement, by=request.user)
+            messages.success(request, _("Value rejected: the indicator is outstanding again for its owner."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("strategy:goal", args=[measurement.indicator.goal_id])
+    return redirect(target)
