@@ -25,6 +25,7 @@ from portfolio.actions import (
     project_save,
     project_transition,
     scoring_model_set_weights,
+    status_report_record,
 )
 from portfolio.models import (
     Assessment,
@@ -43,7 +44,7 @@ from portfolio.models import (
 )
 from portfolio.ranking import CR_THRESHOLD
 from portfolio.selectors import ahp_view
-from reports.selectors import owned_indicators
+from reports.selectors import owned_indicators, owned_projects
 from staffing.models import (
     ProficiencyLevel,
     RoleProfile,
@@ -146,9 +147,35 @@ class ProjectViewSet(ScopedViewSet):
         super().perform_update(serializer)
 
 
+class StatusReportSerializerBase(ScopedSerializer):
+    def create(self, validated_data):
+        author = validated_data.pop("author", None)
+        return status_report_record(report=StatusReport(**validated_data), by=author)
+
+
 class StatusReportViewSet(ScopedViewSet):
+    """Status reports of projects. A project's lead or deputy writes them (as on "My updates",
+    ``GET /my-updates/``), whatever their role or grant."""
+
     def create_extra(self) -> dict:
         return {"author": self.request.user}
+
+    def _owns(self, project) -> bool:
+        municipality = municipality_of(project)
+        return (
+            municipality is not None
+            and owned_projects(user=self.request.user, municipality=municipality)
+            .filter(pk=project.pk)
+            .exists()
+        )
+
+    def _may_create(self, instance) -> bool:
+        return super()._may_create(instance) or self._owns(instance.project)
+
+    def _check_in_reach(self, instance, action: Action) -> None:
+        if action == Action.ADD and self._owns(instance.project):
+            return
+        super()._check_in_reach(instance, action)
 
 
 class MeasurementSerializerBase(ScopedSerializer):
@@ -470,6 +497,7 @@ ROUTES = {
         filters=("project", "overall"),
         search=("summary",),
         ordering=("date",),
+        serializer_base=StatusReportSerializerBase,
         viewset_base=StatusReportViewSet,
     ),
     "milestones": endpoint(Milestone, filters=("project",), search=("title",), ordering=("due_date",)),

@@ -31,6 +31,7 @@ from .models import (
     ProjectUserObjectPermission,
     ScoringModel,
     Status,
+    StatusReport,
     WeightMethod,
 )
 
@@ -58,6 +59,17 @@ def project_save(*, project: Project) -> Project:
     project.save()
     _sync_lead_grant(project, previous_lead_id)
     return project
+
+
+@transaction.atomic
+def status_report_record(*, report: StatusReport, by=None) -> StatusReport:
+    """Save a project's status report (the project page, "My updates", the API): written by ``by`` unless
+    it has an author already (a correction keeps who wrote it), checked in full."""
+    if report.author_id is None:
+        report.author = by
+    report.full_clean()
+    report.save()
+    return report
 
 
 @transaction.atomic

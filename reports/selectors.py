@@ -375,16 +375,21 @@ def owned_indicators(*, user, municipality: Municipality) -> QuerySet:
     ).select_related("owner", "goal")
 
 
-def my_updates(*, user, municipality: Municipality, today) -> MyUpdates:
-
+def owned_projects(*, user, municipality: Municipality) -> QuerySet:
+    """The council-visible projects of ``municipality`` that ``user`` leads or deputises: whose status
+    reports the person writes on "My updates", whatever their role or grant."""
     from django.db.models import Q
 
+    return Project.objects.filter(
+        Q(lead=user) | Q(deputy=user), municipality=municipality, status__in=COUNCIL_VISIBLE
+    )
+
+
+def my_updates(*, user, municipality: Municipality, today) -> MyUpdates:
     from .models import RoundStatus
 
     adopted = owned_indicators(user=user, municipality=municipality)
-    projects = Project.objects.filter(
-        Q(lead=user) | Q(deputy=user), municipality=municipality, status__in=COUNCIL_VISIBLE
-    )
+    projects = owned_projects(user=user, municipality=municipality)
     rounds = []
     open_rounds = ReportingRound.objects.filter(municipality=municipality, status=RoundStatus.OPEN)
     for round in open_rounds.order_by("due_date"):

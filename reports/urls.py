@@ -14,6 +14,7 @@ urlpatterns = [
     path("files/<int:pk>/", views.report_file_download, name="file-download"),
     path("my-updates/", views.my_updates, name="my-updates"),
     path("my-updates/indicators/<int:pk>/", views.my_measurement, name="my-measurement"),
+    path("my-updates/projects/<int:pk>/", views.my_status_report, name="my-status-report"),
     path("rounds/new/", views.round_create, name="round-create"),
     path("rounds/<int:pk>/", views.round_detail, name="round"),
     path("rounds/<int:pk>/close/", views.round_close, name="round-close"),

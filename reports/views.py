@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from municipalities.access import MUNICIPALITY, REPORTS, Action
 from municipalities.views import area_required
+from portfolio import actions as portfolio_actions
+from portfolio.forms import StatusReportForm
 from strategy import actions as strategy_actions
 from strategy.forms import MeasurementForm
 
@@ -227,7 +229,37 @@ def my_updates(request: HttpRequest) -> HttpResponse:
     """Everything the person is asked to update: outstanding items of open rounds and overdue indicators,
     a value entered in place for each indicator."""
     updates = selectors.my_updates(**_ctx(request), today=timezone.localdate())
+    for entry in updates.rounds:
+        for project in entry["projects"]:  # a status report written in place, as a value is
+            project.report_form = _status_report_form(request, project)
     return render(request, "reports/my_updates.html", {"updates": updates, "today": timezone.localdate()})
+
+
+def _status_report_form(request: HttpRequest, project, data=None) -> StatusReportForm:
+    return StatusReportForm(
+        data, municipality=request.tenancy.municipality, parent=project, prefix=f"p{project.pk}"
+    )
+
+
+@area_required(MUNICIPALITY)
+@require_POST
+def my_status_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """A status report of a project the person leads or deputises, written on "My updates" (htmx: the
+    row answers)."""
+    project = get_object_or_404(selectors.owned_projects(**_ctx(request)), pk=pk)
+    form = _status_report_form(request, project, request.POST)
+    saved = None
+    if form.is_valid():
+        try:
+            saved = portfolio_actions.status_report_record(report=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+    if not request.htmx and saved is not None:
+        messages.success(request, _("Saved."))
+        return redirect("reports:my-updates")
+    project.report_form = form
+    context = {"project": project, "saved": saved}
+    return render(request, "reports/_my_project.html", context, status=200 if saved or request.htmx else 400)
 
 
 @area_required(MUNICIPALITY)

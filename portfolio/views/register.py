@@ -541,11 +541,12 @@ def part_edit(request: HttpRequest, kind: str, project_pk: int | None = None, pk
     )
     if request.method == "POST" and form.is_valid():
         row = form.save(commit=False)
-        if isinstance(row, StatusReport) and row.author_id is None:
-            row.author = request.user
         try:
-            row.full_clean()
-            row.save()
+            if isinstance(row, StatusReport):
+                actions.status_report_record(report=row, by=request.user)
+            else:
+                row.full_clean()
+                row.save()
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -139,3 +139,71 @@ def test_an_empty_municipality_is_no_id(cycle):  # noqa: F811
     for path in ("/api/v1/my-updates/", "/api/v1/ranking/", "/api/v1/skills-gap/"):
         answer = api.get(path, {"municipality": ""})
         assert answer.status_code == 400 and "municipality" in answer.json(), path
+
+
+def _report(project, **changes) -> dict:
+    prefix = f"p{project.pk}"
+    data = {"date": "2026-12-01", "overall": "green", "scope_status": "green", "schedule": "yellow"}
+    data |= {"budget": "green", "percent_complete": "40", "spent_to_date": "12000", "summary": "Läuft."}
+    data |= changes
+    return {f"{prefix}-{name}": value for name, value in data.items()}
+
+
+def test_the_leads_deputy_writes_the_status_report_in_place(cycle, client_for, today):  # noqa: F811
+    """The deputy holds no grant on the project (only the lead does): owning it as deputy is enough on
+    "My updates", as owning an indicator's unit is for a value."""
+    from django.contrib.auth import get_user_model
+
+    from portfolio.models import StatusReport
+
+    deputy = get_user_model().objects.get(username="stv")
+    project = cycle["project"]
+    client = client_for(deputy)
+    page = client.get(reverse("reports:my-updates")).content.decode()
+    assert f'id="my-project-{project.pk}"' in page and f'name="p{project.pk}-summary"' in page
+    url = reverse("reports:my-status-report", args=[project.pk])
+    answer = client.post(url, _report(project), HTTP_HX_REQUEST="true")
+    assert (
+        answer.status_code == 200
+        and "Gespeichert: der Statusbericht vom 01.12.2026" in answer.content.decode()
+    )
+    report = StatusReport.objects.get(project=project)
+    assert (report.author, report.schedule, report.percent_complete) == (deputy, "yellow", 40)
+    page = client.get(reverse("reports:my-updates")).content.decode()
+    assert f'id="my-project-{project.pk}"' not in page  # answered for this round
+
+
+def test_a_wrong_status_report_says_why_and_changes_nothing(cycle, client_for, today):  # noqa: F811
+    from portfolio.models import StatusReport
+
+    project = cycle["project"]
+    answer = client_for(cycle["lead"]).post(
+        reverse("reports:my-status-report", args=[project.pk]),
+        _report(project, percent_complete="140", summary=""),
+        HTTP_HX_REQUEST="true",
+    )
+    body = answer.content.decode()
+    assert "Dieses Feld ist zwingend erforderlich" in body and "kleiner oder gleich 100" in body
+    assert '<details class="mt-1" open>' in body and not StatusReport.objects.filter(project=project).exists()
+
+
+def test_someone_else_may_not_write_the_projects_report(cycle, client_for, make_user, town_a):  # noqa: F811
+    from portfolio.models import StatusReport
+
+    other = make_user("kollegin", (town_a, Role.PROJECT_LEAD))
+    project = cycle["project"]
+    answer = client_for(other).post(reverse("reports:my-status-report", args=[project.pk]), _report(project))
+    assert answer.status_code == 404 and not StatusReport.objects.filter(project=project).exists()
+
+
+def test_the_deputy_writes_it_through_the_api_too(cycle):  # noqa: F811
+    from django.contrib.auth import get_user_model
+
+    deputy = get_user_model().objects.get(username="stv")
+    api = APIClient()
+    api.force_authenticate(deputy)
+    data = {"project": cycle["project"].pk, "date": "2026-12-01", "overall": "green", "scope_status": "green"}
+    data |= {"schedule": "green", "budget": "green", "percent_complete": 50, "summary": "Über die API."}
+    answer = api.post("/api/v1/status-reports/", data, format="json")
+    assert answer.status_code == 201, answer.content
+    assert answer.json()["author"] == deputy.pk
