@@ -47,3 +47,11 @@ def display(value: Any) -> str:
     if isinstance(value, Decimal | float | int):
         return number(value)
     return str(value)
+
+
+def money(value: float | Decimal) -> str:
+    """An amount of euros as a council paper writes it: "1,4 Mio. €" from a million, else "850.000 €"."""
+    amount = float(value)
+    if abs(amount) >= 1_000_000:
+        return gettext("%(amount)s million €") % {"amount": number(round(amount / 1_000_000, 1))}
+    return gettext("%(amount)s €") % {"amount": number(round(amount))}

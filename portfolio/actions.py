@@ -17,7 +17,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
@@ -29,7 +29,10 @@ from .models import (
     PairwiseComparison,
     Project,
     ProjectUserObjectPermission,
+    Scenario,
+    ScenarioBudget,
     ScoringModel,
+    SolveStatus,
     Status,
     StatusReport,
     WeightMethod,
@@ -260,3 +263,135 @@ def assessments_save(
         assessment.save()
         saved[key] = assessment
     return saved
+
+
+# --- scenarios (issue 18) ---------------------------------------------------------------------------------
+
+# Budget levels of the frontier, as multiples of the scenario's budget.
+FRONTIER_FACTORS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+SOLVE_TIME_LIMIT = 60.0  # seconds for the scenario itself; each frontier point gets a third of it
+
+
+@transaction.atomic
+def scenario_save(*, scenario: Scenario, budgets: Mapping[int, Mapping[str, object]] | None = None, by=None):
+    """Save a scenario (the page, the API, the admin) and, with ``budgets`` (year → total / invest /
+    operating), its yearly budgets: years outside its planning years are removed. A saved change leaves
+    the last answer in place; the page says it no longer matches (``result["fingerprint"]``)."""
+    if scenario.pk is None and by is not None:
+        scenario.created_by = by
+    scenario.full_clean()
+    scenario.save()
+    if budgets is not None:
+        years = range(scenario.first_year, scenario.first_year + scenario.years)
+        ScenarioBudget.objects.filter(scenario=scenario).exclude(year__in=list(years)).delete()
+        for year, amounts in budgets.items():
+            if year not in years:
+                continue
+            row = ScenarioBudget.objects.filter(scenario=scenario, year=year).first() or ScenarioBudget(
+                scenario=scenario, year=year
+            )
+            for name in ("total", "invest", "operating"):
+                if name in amounts:
+                    setattr(row, name, amounts[name])
+            row.full_clean()
+            row.save()
+    return scenario
+
+
+@transaction.atomic
+def scenario_solve_request(*, scenario: Scenario, user) -> Scenario:
+    """Solve ``scenario`` in the background for ``user`` (whose view of the portfolio it reads). Asked
+    again while waiting or being solved, nothing new is queued (one task per request, never two); a solve
+    whose worker stopped is taken as failed, so asking again is the retry."""
+    from .tasks import solve_scenario  # the task module imports this one
+
+    scenario = Scenario.objects.select_for_update().get(pk=scenario.pk)
+    now = timezone.now()
+    if scenario.solving and not _stalled(scenario, now):
+        return scenario
+    scenario.solve_status, scenario.solve_progress, scenario.solve_error = SolveStatus.QUEUED, 0, ""
+    scenario.solve_requested_at, scenario.heartbeat = now, now
+    scenario.save(
+        update_fields=["solve_status", "solve_progress", "solve_error", "solve_requested_at", "heartbeat"]
+    )
+    language = translation.get_language() or "de"
+
+    def enqueue():
+        result = solve_scenario.enqueue(scenario.pk, user.pk, language)
+        Scenario.objects.filter(pk=scenario.pk).update(task_id=str(result.id)[:64])
+
+    transaction.on_commit(enqueue)
+    return scenario
+
+
+def _stalled(scenario: Scenario, now) -> bool:
+    from django.conf import settings
+
+    last = scenario.heartbeat or scenario.solve_requested_at or now
+    return scenario.solve_status == SolveStatus.RUNNING and (
+        (now - last).total_seconds() > settings.DIGIPLAN_TASK_STALLED_AFTER
+    )
+
+
+def _progress(scenario_id: int, percent: int) -> None:
+    Scenario.objects.filter(pk=scenario_id, solve_status=SolveStatus.RUNNING).update(
+        solve_progress=percent, heartbeat=timezone.now()
+    )
+
+
+def scenario_solve(*, scenario_id: int, user_id: int, language: str = "de") -> str:
+    """The solve task's body: claim the scenario (one already claimed or finished is left alone, so a
+    task delivered twice solves once), build its problem as the requester sees the portfolio, solve it,
+    run the naive rule and the frontier, store the answer. A failure is stored with a message."""
+    from django.contrib.auth import get_user_model
+
+    from . import optimizer
+    from .selectors import scenario_problem
+    from .selectors.scenarios import scenario_answer
+
+    with transaction.atomic():
+        scenario = (
+            Scenario.objects.select_for_update()
+            .filter(pk=scenario_id, solve_status=SolveStatus.QUEUED)
+            .first()
+        )
+        if scenario is None:
+            return "skipped"
+        scenario.solve_status, scenario.heartbeat = SolveStatus.RUNNING, timezone.now()
+        scenario.save(update_fields=["solve_status", "heartbeat"])
+    try:
+        with translation.override(language):
+            user = get_user_model().objects.get(pk=user_id)
+            built = scenario_problem(user=user, scenario=scenario)
+            _progress(scenario_id, 10)
+            best = optimizer.solve(built.problem, time_limit=SOLVE_TIME_LIMIT)
+            _progress(scenario_id, 40)
+            rule = optimizer.naive(built.problem)
+            points = []
+            for i, factor in enumerate(FRONTIER_FACTORS):
+                points.extend(optimizer.frontier(built.problem, [factor], time_limit=SOLVE_TIME_LIMIT / 3))
+                _progress(scenario_id, 40 + int(55 * (i + 1) / len(FRONTIER_FACTORS)))
+            answer = scenario_answer(built=built, best=best, naive=rule, frontier=points)
+    except Exception as error:  # stored for the person who asked, who can try again; logged for the operator
+        import logging
+
+        logging.getLogger(__name__).exception("Scenario %s could not be solved", scenario_id)
+        with translation.override(language):
+            message = _(
+                "The scenario could not be solved (%(error)s). Try again; if it fails again, tell your "
+                "administrator."
+            )
+        Scenario.objects.filter(pk=scenario_id).update(
+            solve_status=SolveStatus.FAILED,
+            solve_error=message % {"error": type(error).__name__},
+            heartbeat=timezone.now(),
+        )
+        return "failed"
+    Scenario.objects.filter(pk=scenario_id, solve_status=SolveStatus.RUNNING).update(
+        solve_status=SolveStatus.DONE,
+        solve_progress=100,
+        result=answer,
+        solved_at=timezone.now(),
+        heartbeat=timezone.now(),
+    )
+    return "done"

@@ -105,11 +105,14 @@ class Problem:
         """Demand per skill and year (S, Y) of the projects ``chosen`` starting at ``start``."""
         return _load(self.demand, chosen, start, self.years)
 
-    def horizon_cost(self, start: np.ndarray) -> np.ndarray:
-        """Each project's cost inside the horizon when it starts at ``start`` (n,), all kinds."""
+    def horizon_cost(self, start: np.ndarray, project: np.ndarray | None = None) -> np.ndarray:
+        """Each project's cost inside the horizon when it starts at ``start`` (n,), all kinds; with
+        ``project``, the cost of project ``project[i]`` starting at ``start[i]`` (one per start-year
+        variable)."""
         years = start[:, None] + np.arange(self.cost.shape[2])[None, :]
         inside = (years >= 0) & (years < self.years)
-        return (self.cost.sum(axis=1) * inside).sum(axis=1)
+        total = self.cost.sum(axis=1)
+        return ((total if project is None else total[project]) * inside).sum(axis=1)
 
 
 def _load(profile: np.ndarray, chosen: np.ndarray, start: np.ndarray, years: int) -> np.ndarray:
@@ -253,7 +256,7 @@ def _program(problem: Problem, variables: pd.DataFrame, *, families: frozenset[s
         upper.append(np.zeros(count))
         row += count
     if "share" in families and problem.min_backend_share > 0:
-        weight = (problem.backend[project] - problem.min_backend_share) * problem.horizon_cost(start)[project]
+        weight = (problem.backend[project] - problem.min_backend_share) * problem.horizon_cost(start, project)
         r.append(np.full(n_vars, row))
         c.append(np.arange(n_vars))
         v.append(weight)

@@ -719,3 +719,50 @@ def _nullable_levels(levels: np.ndarray) -> pd.arrays.IntegerArray:
 
 def _levels(column: pd.Series, *, missing: int) -> np.ndarray:
     return np.clip(_floats(column, missing=missing), LEVELS[0], LEVELS[-1]).astype(np.int64)
+
+
+# --- scenarios (issue 18): demand and capacity per skill, level and year as the optimizer takes them ---
+
+
+def yearly_demand(*, demands: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+    """Each demand's FTE per calendar year of ``years``, weighted by the share of the year its ``start``–
+    ``end`` covers (a demand without dates counts the whole year). Nested by level, as supply is: a demand
+    at level L also counts against every lower level of its skill that something demands, so the rows
+    "skill at level l or above" can each be held against the supply S(l). Returns project_id, skill_id,
+    level (the row's level), year and fte; rows with no FTE left out."""
+    columns = ["project_id", "skill_id", "level", "year", "fte"]
+    if demands.empty or not years:
+        return pd.DataFrame(columns=columns)
+    periods = pd.PeriodIndex([pd.Period(year=y, freq="Y") for y in years])
+    first, last = _period_days(periods)
+    start = _days(demands["start"])
+    end = _days(demands["end"])
+    start = np.where(np.isnan(start), -np.inf, start)[:, None]
+    end = np.where(np.isnan(end), np.inf, end)[:, None]
+    covered = np.clip(np.minimum(end, last[None, :]) - np.maximum(start, first[None, :]) + 1, 0, None)
+    share = covered / (last - first + 1)[None, :]
+    fte = pd.to_numeric(demands["fte"]).to_numpy(dtype=float)[:, None] * share
+    frame = pd.DataFrame(
+        {
+            "project_id": np.repeat(demands["project_id"].to_numpy(), len(years)),
+            "skill_id": np.repeat(demands["skill_id"].to_numpy(), len(years)),
+            "needed": np.repeat(demands["level"].to_numpy(dtype=int), len(years)),
+            "year": np.tile(np.asarray(years), len(demands)),
+            "fte": fte.ravel(),
+        }
+    )
+    frame = frame[frame["fte"] > 0]
+    levels = frame[["skill_id", "needed"]].drop_duplicates().rename(columns={"needed": "level"})
+    nested = frame.merge(levels, on="skill_id")
+    nested = nested[nested["level"] <= nested["needed"]]
+    return nested.groupby(["project_id", "skill_id", "level", "year"], as_index=False)["fte"].sum()[columns]
+
+
+def yearly_capacity(*, capacity: pd.DataFrame, share: float) -> pd.DataFrame:
+    """The mean supply per skill, level and calendar year of :func:`capacity`'s quarters, times ``share``
+    (what daily business leaves to projects). Returns skill_id, level, year and fte."""
+    if capacity.empty:
+        return pd.DataFrame(columns=["skill_id", "level", "year", "fte"])
+    frame = capacity.assign(year=pd.PeriodIndex(capacity["quarter"]).year)
+    yearly = frame.groupby(["skill_id", "level", "year"], as_index=False)["supply_fte"].mean()
+    return yearly.assign(fte=yearly["supply_fte"] * share)[["skill_id", "level", "year", "fte"]]

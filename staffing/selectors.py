@@ -522,3 +522,44 @@ def project_skill_demands(*, project) -> list[SkillDemand]:
     return list(
         SkillDemand.objects.filter(project=project).select_related("skill").order_by("skill__position", "pk")
     )
+
+
+def scenario_resources(*, user, municipality: Municipality, scenario, starts: pd.Series):
+    """Skill demand and staff capacity of a scenario as ``portfolio.selectors.Resources`` (registered there
+    at start-up: portfolio is the lower layer). Demand: the open projects' skill demands per year, as offsets
+    from each project's start year (``starts``), nested by level; capacity: the supply of the planning
+    years, minus the scenario's share for daily business. Rows are "skill:level" (that level or above).
+    Not suppressed: the optimizer uses the figures; people see only the chosen projects and loads."""
+    from django.utils.translation import gettext as _
+
+    from portfolio.models import OPEN
+    from portfolio.selectors import Resources
+
+    from .models import Skill
+
+    years = list(range(scenario.first_year, scenario.first_year + scenario.years))
+    data = staffing_data(user=user, municipality=municipality, statuses=OPEN)
+    demand = gaps.yearly_demand(demands=data.demands, years=years)
+    demand = demand[demand["project_id"].isin(starts.index)]
+    demand = demand.assign(
+        row=demand["skill_id"].astype(str) + ":" + demand["level"].astype(str),
+        offset=demand["year"] - demand["project_id"].map(starts),
+    )
+    periods = pd.period_range(f"{years[0]}Q1", f"{years[-1]}Q4", freq="Q")
+    supply = gaps.capacity(
+        staff=data.staff, staff_skills=data.staff_skills, hires=data.hires, periods=periods
+    )
+    share = 1 - scenario.daily_business_share / 100
+    capacity = gaps.yearly_capacity(capacity=supply, share=share)
+    rows = demand[["skill_id", "level", "row"]].drop_duplicates()
+    capacity = capacity.merge(rows, on=["skill_id", "level"])  # only the rows something demands
+    names = dict(Skill.objects.filter(pk__in=rows["skill_id"].unique().tolist()).values_list("pk", "name"))
+    labels = {
+        row: _("%(skill)s (level %(level)s or above)") % {"skill": names.get(skill, skill), "level": level}
+        for skill, level, row in rows.itertuples(index=False)
+    }
+    return Resources(
+        demand=demand[["project_id", "row", "offset", "fte"]],
+        capacity=capacity[["row", "year", "fte"]],
+        labels=labels,
+    )

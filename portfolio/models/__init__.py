@@ -27,6 +27,15 @@ from .projects import (
     TrafficLight,
     dependency_cycle,
 )
+from .scenarios import (
+    ACTIVE_SOLVES,
+    BudgetMode,
+    CapacitySource,
+    Scenario,
+    ScenarioBudget,
+    ScenarioStatus,
+    SolveStatus,
+)
 from .scoring import (
     DEFAULT_CRITERIA,
     DERIVED_FROM,
@@ -50,6 +59,7 @@ from .services import (
 )
 
 __all__ = [
+    "ACTIVE_SOLVES",
     "COMMITTED",
     "CONFIRMED_TRANSITIONS",
     "COUNCIL_RANKED",
@@ -65,6 +75,8 @@ __all__ = [
     "TRANSITIONS",
     "Assessment",
     "Basis",
+    "BudgetMode",
+    "CapacitySource",
     "Category",
     "Contribution",
     "Criterion",
@@ -81,9 +93,13 @@ __all__ = [
     "ProjectGroupObjectPermission",
     "ProjectUserObjectPermission",
     "ReuseKind",
+    "Scenario",
+    "ScenarioBudget",
+    "ScenarioStatus",
     "ScoringModel",
     "Service",
     "ServiceChange",
+    "SolveStatus",
     "Status",
     "StatusReport",
     "SubjectArea",

@@ -1,0 +1,427 @@
+"""Reads of scenarios (issue 18): the optimizer's problem built from the municipality's projects, and the
+solved answer as pages, API and reports show it.
+
+The projects a scenario chooses from are the open ones the reader may see: ideas and proposals are free to
+choose; approved, running and paused projects are committed (in, at their start). Scores are the ranking's
+(``ranking_view`` over the same open projects). Costs are each project's yearly costs
+(``ProjectCost``, external cost in its first year) counted from its planned start. Skill demand and staff
+capacity belong to staffing, a higher layer: it registers a source here at start-up
+(:func:`register_resource_source`), and without one the scenario has no capacity rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from django.db.models import QuerySet
+
+from municipalities.access import Action
+from municipalities.models import Municipality
+
+from ..models import (
+    OPEN,
+    BudgetMode,
+    Dependency,
+    Layer,
+    Project,
+    ProjectCost,
+    Scenario,
+    ScenarioBudget,
+    Status,
+)
+from ..optimizer import Problem
+from .ranking import ranking_view, scoring_model_active
+
+__all__ = [
+    "COMMITTED_IN_SCENARIOS",
+    "Resources",
+    "ScenarioProblem",
+    "register_resource_source",
+    "scenario_get",
+    "scenario_list",
+    "scenario_problem",
+]
+
+# Decided already: in every scenario, at their start.
+COMMITTED_IN_SCENARIOS = (Status.APPROVED, Status.IN_PROGRESS, Status.ON_HOLD)
+BACK_END = (Layer.BACK_END, Layer.END_TO_END)
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Skill demand and capacity as plain data, from the registered source: ``demand`` has project_id,
+    row (a key such as "12:3", skill 12 at level 3 or above), offset (years from the project's planned
+    start) and fte; ``capacity`` has row, year and fte; ``labels`` names each row."""
+
+    demand: pd.DataFrame
+    capacity: pd.DataFrame
+    labels: dict[str, str]
+
+
+ResourceSource = Callable[..., Resources | None]
+_SOURCES: list[ResourceSource] = []
+
+
+def register_resource_source(source: ResourceSource) -> None:
+    """Called by staffing at start-up: ``source(user=, municipality=, scenario=, starts=)`` returns the
+    skill demand of the projects (``starts``: planned start year by project id) and the capacity."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+
+
+def scenario_list(
+    *, user, municipality: Municipality, action: Action | str = Action.VIEW
+) -> QuerySet[Scenario]:
+    return Scenario.objects.for_user(user, action, municipality=municipality).order_by("name")
+
+
+def scenario_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[Scenario]:
+    return Scenario.objects.for_user(user, action, municipality=municipality).filter(pk=pk)
+
+
+@dataclass(frozen=True)
+class ScenarioProblem:
+    """The optimizer's ``problem`` with what its indices mean: ``projects`` (one row per problem index:
+    id, title, layer, status, score, cost, planned start year, committed, legal duty, why mandatory or
+    left out), ``years`` (calendar years of the horizon), ``kinds`` (cost kinds of the budget rows),
+    ``rows`` (capacity row keys) and ``labels`` (their names)."""
+
+    problem: Problem
+    projects: pd.DataFrame
+    years: list[int]
+    kinds: list[str]
+    rows: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    unscored: int = 0
+    outside: list[str] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever anything the optimizer reads changes (a cost, a score, a budget, …)."""
+        digest = hashlib.sha256()
+        p = self.problem
+        for array in (p.score, p.cost, p.demand, p.earliest, p.latest, p.budget, p.capacity, p.requires):
+            digest.update(np.ascontiguousarray(np.round(array, 6)).tobytes())
+        for array in (p.mandatory, p.excluded, p.backend):
+            digest.update(array.tobytes())
+        digest.update(str(p.min_backend_share).encode())
+        digest.update(",".join(map(str, self.projects["id"])).encode())
+        return digest.hexdigest()[:32]
+
+
+def _start_years(projects: pd.DataFrame, costs: pd.DataFrame, first_year: int) -> pd.Series:
+    """Each project's start year: the actual start of a started project, else the planned start, else its
+    first year of cost, else the scenario's first year."""
+    first_cost = costs.groupby("project_id")["year"].min()
+    start = projects["actual_start"].where(projects["status"].isin([Status.IN_PROGRESS, Status.ON_HOLD]))
+    start = start.fillna(projects["planned_start"])
+    years = pd.Series(
+        [d.year if d is not None and not pd.isna(d) else np.nan for d in start], index=projects.index
+    )
+    years = years.fillna(projects["id"].map(first_cost)).fillna(first_year)
+    return years.astype(int)
+
+
+def scenario_problem(*, user, scenario: Scenario) -> ScenarioProblem:
+    """The optimizer's problem for ``scenario`` as ``user`` sees the portfolio (see the module's docstring).
+    A fixed number of queries, whatever the number of projects."""
+    municipality = scenario.municipality
+    years = list(range(scenario.first_year, scenario.first_year + scenario.years))
+    n_years = len(years)
+    visible = Project.objects.for_user(user, municipality=municipality).filter(status__in=OPEN)
+    columns = [
+        "id",
+        "title",
+        "layer",
+        "status",
+        "planned_start",
+        "actual_start",
+        "external_cost",
+        "mandatory",
+    ]
+    columns += ["legal_deadline"]
+    projects = pd.DataFrame.from_records(list(visible.order_by("pk").values_list(*columns)), columns=columns)
+    cost_columns = ["project_id", "year", "invest", "operating"]
+    costs = pd.DataFrame.from_records(
+        list(ProjectCost.objects.filter(project__in=visible).values_list(*cost_columns)),
+        columns=cost_columns,
+        coerce_float=True,
+    )
+    n = len(projects)
+    index = pd.Series(np.arange(n), index=projects["id"], dtype="int64")
+
+    # Scores: the ranking of the open projects (unassessed ones score 0 and are counted).
+    model = scoring_model_active(user=user, municipality=municipality)
+    score = pd.Series(0.0, index=projects["id"])
+    if model is not None and n:
+        table = ranking_view(
+            user=user, municipality=municipality, model=model, samples=0, statuses=OPEN
+        ).table
+        score = table["score"].reindex(projects["id"]).astype(float)
+    unscored = int(score.isna().sum())
+    score = score.fillna(0.0)
+
+    # Cost profiles from the start year, one or two kinds.
+    start_year = _start_years(projects, costs, scenario.first_year) if n else pd.Series(dtype=int)
+    separate = scenario.budget_mode == BudgetMode.SEPARATE
+    kinds = ["invest", "operating"] if separate else ["total"]
+    if len(costs):
+        costs["offset"] = costs["year"] - costs["project_id"].map(
+            dict(zip(projects["id"], start_year, strict=True))
+        )
+        costs = costs[costs["offset"] >= 0]
+    length = max(int(costs["offset"].max()) + 1 if len(costs) else 1, 1)
+    cost = np.zeros((n, len(kinds), length))
+    if len(costs):
+        rows = costs["project_id"].map(index).to_numpy()
+        offsets = costs["offset"].to_numpy(dtype=int)
+        if separate:
+            np.add.at(cost, (rows, 0, offsets), costs["invest"].to_numpy(dtype=float))
+            np.add.at(cost, (rows, 1, offsets), costs["operating"].to_numpy(dtype=float))
+        else:
+            np.add.at(cost, (rows, 0, offsets), (costs["invest"] + costs["operating"]).to_numpy(dtype=float))
+    if n:
+        cost[:, 0, 0] += projects["external_cost"].astype(float).to_numpy()  # no year: the first one's
+
+    # Start windows: committed projects at their start; the others from their planned start (not in the
+    # past), later by up to ``max_delay`` years when start years may be chosen, a legal duty's deadline kept.
+    committed = projects["status"].isin(COMMITTED_IN_SCENARIOS).to_numpy()
+    at = start_year.to_numpy() - scenario.first_year if n else np.zeros(0, dtype=int)
+    earliest = np.where(committed, at, np.maximum(at, 0))
+    delay = scenario.max_delay if scenario.start_choice else 0
+    latest = np.where(committed, earliest, np.minimum(earliest + delay, n_years - 1))
+    duration = np.maximum((cost.sum(axis=1) > 0).cumsum(axis=1).argmax(axis=1) + 1, 1)
+    deadline = np.array(
+        [
+            d.year - scenario.first_year if d is not None and not pd.isna(d) else 10**6
+            for d in projects["legal_deadline"]
+        ],
+        dtype=int,
+    )
+    latest = np.where(committed, latest, np.maximum(np.minimum(latest, deadline - duration + 1), earliest))
+    beyond = ~committed & (earliest > n_years - 1)
+    latest = np.maximum(latest, earliest)
+
+    # In and out: committed and (by default) legal duties in; the scenario's lists; beyond the horizon out.
+    chosen_in = set(scenario.mandatory.values_list("pk", flat=True))
+    left_out = set(scenario.excluded.values_list("pk", flat=True))
+    ids = projects["id"]
+    legal = projects["mandatory"].astype(bool).to_numpy() & scenario.legal_duties_in
+    excluded = ids.isin(left_out).to_numpy() | beyond
+    mandatory = committed | ids.isin(chosen_in).to_numpy() | (legal & ~ids.isin(left_out).to_numpy())
+    mandatory &= ~beyond | ids.isin(chosen_in).to_numpy()
+
+    # Dependencies among them; one on a project that is not open (completed) is met already.
+    pairs = pd.DataFrame.from_records(
+        list(
+            Dependency.objects.filter(project__in=visible, requires__in=visible).values_list(
+                "project", "requires"
+            )
+        ),
+        columns=["p", "q"],
+    )
+    requires = (
+        np.column_stack([pairs["p"].map(index), pairs["q"].map(index)]) if len(pairs) else np.zeros((0, 2))
+    )
+
+    # Budgets per kind and year (an empty amount: no limit).
+    budget = np.full((len(kinds), n_years), np.inf)
+    for row in ScenarioBudget.objects.filter(scenario=scenario, year__in=years).values("year", *kinds):
+        for k, kind in enumerate(kinds):
+            if row[kind] is not None:
+                budget[k, row["year"] - scenario.first_year] = float(row[kind])
+
+    demand, capacity, rows, labels = _resources(
+        user, municipality, scenario, projects, start_year, index, years
+    )
+    if demand.shape[2] < cost.shape[2]:
+        demand = np.concatenate(
+            [demand, np.zeros((n, demand.shape[1], cost.shape[2] - demand.shape[2]))], axis=2
+        )
+    problem = Problem(
+        score=score.to_numpy(),
+        cost=cost,
+        demand=demand,
+        earliest=earliest,
+        latest=latest,
+        budget=budget,
+        capacity=capacity,
+        requires=requires.astype(int),
+        mandatory=mandatory,
+        excluded=excluded,
+        backend=projects["layer"].isin(BACK_END).to_numpy(),
+        min_backend_share=scenario.min_backend_share / 100,
+    )
+    frame = projects[["id", "title", "layer", "status"]].assign(
+        score=score.to_numpy(),
+        cost=cost.sum(axis=(1, 2)),
+        start_year=start_year.to_numpy() if n else [],
+        committed=committed,
+        legal=projects["mandatory"].astype(bool).to_numpy(),
+    )
+    return ScenarioProblem(
+        problem=problem,
+        projects=frame,
+        years=years,
+        kinds=kinds,
+        rows=rows,
+        labels=labels,
+        unscored=unscored,
+        outside=list(projects.loc[beyond, "title"]),
+    )
+
+
+def _resources(user, municipality, scenario, projects, start_year, index, years):
+    """Demand (n, rows, D) and capacity (rows, Y) from the registered source, or none."""
+    n = len(projects)
+    nothing = (np.zeros((n, 0, 1)), np.zeros((0, len(years))), [], {})
+    if scenario.capacity_source != "staffing" or not _SOURCES or not n:
+        return nothing
+    starts = pd.Series(start_year.to_numpy(), index=projects["id"])
+    found = [s(user=user, municipality=municipality, scenario=scenario, starts=starts) for s in _SOURCES]
+    found = [r for r in found if r is not None]
+    if not found:
+        return nothing
+    resources = found[0]
+    rows = sorted(set(resources.capacity["row"]) | set(resources.demand["row"]))
+    row_index = {r: i for i, r in enumerate(rows)}
+    demand_frame = resources.demand[
+        (resources.demand["offset"] >= 0) & resources.demand["project_id"].isin(index.index)
+    ]
+    length = int(demand_frame["offset"].max()) + 1 if len(demand_frame) else 1
+    demand = np.zeros((n, len(rows), length))
+    if len(demand_frame):
+        np.add.at(
+            demand,
+            (
+                demand_frame["project_id"].map(index).to_numpy(),
+                demand_frame["row"].map(row_index).to_numpy(),
+                demand_frame["offset"].to_numpy(dtype=int),
+            ),
+            demand_frame["fte"].to_numpy(dtype=float),
+        )
+    capacity = np.zeros((len(rows), len(years)))  # a skill nobody has: no capacity
+    cap = resources.capacity[resources.capacity["year"].isin(years)]
+    capacity[cap["row"].map(row_index).to_numpy(), (cap["year"] - years[0]).to_numpy(dtype=int)] = cap[
+        "fte"
+    ].to_numpy(dtype=float)
+    return demand, capacity, rows, resources.labels
+
+
+def _none_if_inf(values) -> list:
+    return [None if not np.isfinite(v) else float(v) for v in values]
+
+
+def scenario_answer(*, built: ScenarioProblem, best, naive, frontier) -> dict:
+    """The stored answer of a solve (JSON): the chosen projects with their start years, spend per cost kind
+    and load per capacity row and year against the limits, the naive rule beside it, the frontier, and
+    the reasons of an infeasible scenario as data (worded when shown, in the reader's language)."""
+    p, projects, years = built.problem, built.projects, built.years
+
+    def title(index):
+        return None if index is None else str(projects["title"].iloc[index])
+
+    def portfolio(solution) -> dict:
+        chosen = solution.chosen
+        cost = p.horizon_cost(solution.start)
+        return {
+            "status": solution.status,
+            "value": solution.value,
+            "count": int(chosen.sum()),
+            "ids": [int(i) for i in projects["id"][chosen]],
+            "cost": float(cost[chosen].sum()),
+        }
+
+    chosen = best.chosen
+    start = best.start + built.years[0]
+    horizon_cost = p.horizon_cost(best.start)
+    rows = []
+    for i in np.nonzero(chosen)[0]:
+        rows.append(
+            {
+                "id": int(projects["id"].iloc[i]),
+                "title": str(projects["title"].iloc[i]),
+                "layer": str(projects["layer"].iloc[i]),
+                "status": str(projects["status"].iloc[i]),
+                "start": int(start[i]),
+                "score": float(projects["score"].iloc[i]),
+                "cost": float(horizon_cost[i]),
+                "committed": bool(projects["committed"].iloc[i]),
+                "legal": bool(projects["legal"].iloc[i]),
+            }
+        )
+    rows.sort(key=lambda r: (r["start"], -r["score"], r["title"]))
+    left = [
+        {
+            "id": int(projects["id"].iloc[i]),
+            "title": str(projects["title"].iloc[i]),
+            "score": float(projects["score"].iloc[i]),
+            "cost": float(p.horizon_cost(p.earliest)[i]),
+            "excluded": bool(p.excluded[i]),
+        }
+        for i in np.nonzero(~chosen)[0]
+    ]
+    left.sort(key=lambda r: (-r["score"], r["title"]))
+    spend = p.spend(chosen, best.start)
+    load = p.load(chosen, best.start)
+    return {
+        "fingerprint": built.fingerprint,
+        "status": best.status,
+        "value": best.value,
+        "bound": best.bound,
+        "gap": best.gap,
+        "seconds": round(best.seconds, 3),
+        "years": years,
+        "kinds": built.kinds,
+        "chosen": rows,
+        "left_out": left,
+        "spend": spend.tolist(),
+        "budget": [_none_if_inf(row) for row in p.budget],
+        "load": [
+            {
+                "row": key,
+                "label": built.labels.get(key, key),
+                "values": load[r].tolist(),
+                "capacity": _none_if_inf(p.capacity[r]),
+            }
+            for r, key in enumerate(built.rows)
+        ],
+        "naive": portfolio(naive),
+        "frontier": [
+            {
+                "factor": point.factor,
+                "budget": point.budget,
+                "value": point.optimum.value,
+                "count": int(point.optimum.chosen.sum()),
+                "status": point.optimum.status,
+                "gap": point.optimum.gap,
+                "naive_value": point.naive.value if point.naive.feasible else None,
+                "naive_count": int(point.naive.chosen.sum()) if point.naive.feasible else None,
+            }
+            for point in frontier
+        ],
+        "reasons": [
+            {
+                "kind": r.kind,
+                "project": title(r.project),
+                "other": title(r.other),
+                "row": (built.kinds[r.row] if r.kind == "budget" else built.labels.get(built.rows[r.row], ""))
+                if r.row is not None and r.kind in {"budget", "capacity"}
+                else None,
+                "year": None if r.year is None else years[0] + r.year,
+                "need": r.need,
+                "available": r.available,
+            }
+            for r in best.reasons
+        ],
+        "unscored": built.unscored,
+        "outside": built.outside,
+        "mean_cost": {
+            "chosen": float(horizon_cost[chosen].mean()) if chosen.any() else None,
+            "all": float(p.horizon_cost(p.earliest)[~p.excluded].mean()) if (~p.excluded).any() else None,
+        },
+    }
