@@ -9,6 +9,7 @@ comparisons. The other models are saved by the serializer after ``full_clean``, 
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -24,10 +25,13 @@ from portfolio.actions import (
     pairwise_comparison_save,
     project_save,
     project_transition,
+    scenario_save,
+    scenario_solve_request,
     scoring_model_set_weights,
     status_report_record,
 )
 from portfolio.models import (
+    OPEN,
     Assessment,
     Contribution,
     Criterion,
@@ -36,6 +40,8 @@ from portfolio.models import (
     PairwiseComparison,
     Project,
     ProjectCost,
+    Scenario,
+    ScenarioBudget,
     ScoringModel,
     Service,
     ServiceChange,
@@ -43,7 +49,7 @@ from portfolio.models import (
     SubjectArea,
 )
 from portfolio.ranking import CR_THRESHOLD
-from portfolio.selectors import ahp_view
+from portfolio.selectors import ahp_view, scenario_page
 from reports.selectors import owned_indicators, owned_projects
 from staffing.models import (
     ProficiencyLevel,
@@ -145,6 +151,112 @@ class ProjectViewSet(ScopedViewSet):
         ):
             raise PermissionDenied()
         super().perform_update(serializer)
+
+
+class ScenarioSerializerBase(ScopedSerializer):
+    """A scenario's question (``portfolio.actions.scenario_save``, as on its editor); its budgets are the
+    rows of ``/scenario-budgets/``. The answer is read at ``…/result/`` once ``solve_status`` is done."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        municipality = getattr(self.instance, "municipality_id", None)
+        for name in ("mandatory", "excluded"):
+            if name in self.fields:
+                child = self.fields[name].child_relation
+                child.queryset = Project.objects.filter(status__in=OPEN)
+                if municipality is not None:
+                    child.queryset = child.queryset.filter(municipality_id=municipality)
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        municipality = attrs.get("municipality") or getattr(self.instance, "municipality", None)
+        errors = {}
+        for name in ("mandatory", "excluded"):
+            foreign = [
+                p.pk for p in attrs.get(name, []) if municipality and p.municipality_id != municipality.pk
+            ]
+            if foreign:
+                errors[name] = [_("These projects are not of this municipality: %(ids)s.") % {"ids": foreign}]
+        both = set(attrs.get("mandatory", [])) & set(attrs.get("excluded", []))
+        if both:
+            errors["excluded"] = [
+                _("A project cannot be both in and left out: %(names)s.")
+                % {"names": ", ".join(sorted(p.title for p in both))}
+            ]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+    def create(self, validated_data):
+        many = {name: validated_data.pop(name, []) for name in ("mandatory", "excluded")}
+        by = validated_data.pop("created_by", None)
+        scenario = scenario_save(scenario=Scenario(**validated_data), by=by)
+        for name, projects in many.items():
+            getattr(scenario, name).set(projects)
+        return scenario
+
+    def update(self, instance, validated_data):
+        many = {
+            name: validated_data.pop(name) for name in ("mandatory", "excluded") if name in validated_data
+        }
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        scenario = scenario_save(scenario=instance)
+        for name, projects in many.items():
+            getattr(scenario, name).set(projects)
+        return scenario
+
+
+class ScenarioViewSet(ScopedViewSet):
+    """Scenarios of the portfolio (council members and project leads: the adopted one only). ``POST
+    …/solve/`` solves in the background (202); ``GET …/result/`` is the answer: chosen projects with
+    start years, spend and capacity use per year, the naive rule, the frontier, or why nothing fits."""
+
+    def create_extra(self) -> dict:
+        return {"created_by": self.request.user}
+
+    @extend_schema(request=None, responses={202: None})
+    @action(detail=True, methods=["post"])
+    def solve(self, request, pk=None):
+        """Solve the scenario in the background (``scenario_solve_request``, as its page's button); read
+        ``solve_status`` and ``solve_progress`` until done, then ``…/result/``. Asking again while it is
+        solved queues nothing new."""
+        scenario = self.get_object()
+        if not self._allowed(scenario, Action.CHANGE):
+            raise PermissionDenied()
+        scenario = scenario_solve_request(scenario=scenario, user=request.user)
+        self._etag_instance = None
+        return Response(
+            {
+                "id": scenario.pk,
+                "solve_status": scenario.solve_status,
+                "solve_progress": scenario.solve_progress,
+            },
+            status=202,
+        )
+
+    @extend_schema(request=None, responses={200: None, 409: OpenApiResponse(description="Not solved yet.")})
+    @action(detail=True, methods=["get"])
+    def result(self, request, pk=None):
+        """The stored answer (``portfolio.selectors.scenario_page``): as on the scenario's page, with the
+        reasons of an infeasible scenario in the caller's language and ``stale`` when the inputs changed
+        since the solve. 409 until the scenario has been solved."""
+        scenario = self.get_object()
+        page = scenario_page(user=request.user, scenario=scenario)
+        self._etag_instance = None
+        if page.result is None:
+            return Response({"detail": _("This scenario has not been solved yet.")}, status=409)
+        return Response(page.result | {"reasons_text": page.reasons, "stale": page.stale})
+
+    @extend_schema(request=None, responses={200: None, 409: OpenApiResponse(description="Not solved yet.")})
+    @action(detail=True, methods=["get"])
+    def frontier(self, request, pk=None):
+        """The efficient frontier of the last solve: per budget level the optimum and the naive rule."""
+        scenario = self.get_object()
+        self._etag_instance = None
+        if not scenario.result:
+            return Response({"detail": _("This scenario has not been solved yet.")}, status=409)
+        return Response({"points": scenario.result["frontier"]})
 
 
 class StatusReportSerializerBase(ScopedSerializer):
@@ -501,6 +613,18 @@ ROUTES = {
         viewset_base=StatusReportViewSet,
     ),
     "milestones": endpoint(Milestone, filters=("project",), search=("title",), ordering=("due_date",)),
+    "scenarios": endpoint(
+        Scenario,
+        filters=("municipality", "status", "solve_status"),
+        search=("name",),
+        ordering=("name", "first_year"),
+        exclude=("result",),
+        select_related=("municipality",),
+        read_only=("status", "solve_status", "solve_progress", "solve_error", "solved_at", "created_by"),
+        serializer_base=ScenarioSerializerBase,
+        viewset_base=ScenarioViewSet,
+    ),
+    "scenario-budgets": endpoint(ScenarioBudget, filters=("scenario", "year"), ordering=("year",)),
     "contributions": endpoint(Contribution, filters=("project", "goal"), ordering=("project",)),
     "scoring-models": endpoint(
         ScoringModel,

@@ -22,6 +22,8 @@ from .models import (
     PairwiseComparison,
     Project,
     ProjectCost,
+    Scenario,
+    ScenarioBudget,
     ScoringModel,
     Service,
     ServiceChange,
@@ -185,3 +187,24 @@ class PairwiseComparisonAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for comparison in queryset.select_related("model"):
             actions.pairwise_comparison_delete(comparison=comparison)
+
+
+class ScenarioBudgetInline(admin.TabularInline):
+    model = ScenarioBudget
+    extra = 0
+
+
+@admin.register(Scenario)
+class ScenarioAdmin(admin.ModelAdmin):
+    """Scenarios are saved through ``actions.scenario_save``; solving is on the scenario's page."""
+
+    list_display = ["name", "municipality", "first_year", "years", "status", "solve_status", "solved_at"]
+    list_filter = ["municipality", "status", "solve_status"]
+    search_fields = ["name"]
+    list_select_related = ["municipality"]
+    filter_horizontal = ["mandatory", "excluded"]
+    readonly_fields = ["status", "solve_status", "solve_progress", "solve_error", "solved_at", "created_by"]
+    inlines = [ScenarioBudgetInline]
+
+    def save_model(self, request, obj, form, change):
+        actions.scenario_save(scenario=obj, by=request.user)

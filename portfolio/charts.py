@@ -423,3 +423,80 @@ def _require(labels: Mapping[str, Any], keys: Sequence[str], figure: str) -> Non
 def _require_ticks(labels: Mapping[str, Any], key: str, count: int) -> None:
     if len(labels[key]) != count:
         raise ValueError(f"labels[{key!r}] needs {count} entries, not {len(labels[key])}")
+
+
+# --- scenarios (issue 18) -------------------------------------------------------------------------------
+
+FRONTIER_LABEL_KEYS = ("title", "budget", "score", "optimum", "naive", "current")
+LOAD_LABEL_KEYS = ("title", "year", "use")
+
+
+def frontier_figure(*, points: Sequence[Mapping[str, Any]], labels: Mapping[str, Any]) -> go.Figure:
+    """The efficient frontier: the best total score at each budget level (``budget``, ``value``) and, on
+    the same levels, the naive rule's (``naive_value``; None where it leaves a mandatory project out).
+    The scenario's own budget (``factor`` 1) is marked. Lines with markers of different symbols, so the
+    two never depend on colour alone."""
+    budgets = [p["budget"] for p in points]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=budgets,
+            y=[p["value"] for p in points],
+            name=labels["optimum"],
+            mode="lines+markers",
+            marker={"symbol": "circle", "size": 9, "color": _BLUE},
+            line={"color": _BLUE},
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=budgets,
+            y=[p["naive_value"] for p in points],
+            name=labels["naive"],
+            mode="lines+markers",
+            marker={"symbol": "square", "size": 8, "color": _VERMILION},
+            line={"color": _VERMILION, "dash": "dash"},
+        )
+    )
+    current = [p for p in points if p["factor"] == 1.0]
+    if current:
+        fig.add_vline(x=current[0]["budget"], line={"color": _GREY, "dash": "dot"})
+        fig.add_annotation(x=current[0]["budget"], y=1, yref="paper", text=labels["current"], showarrow=False)
+    fig.update_layout(
+        title=labels["title"],
+        xaxis_title=labels["budget"],
+        yaxis_title=labels["score"],
+        legend={"orientation": "h", "y": -0.25},
+        margin={"t": 50, "r": 20, "b": 80, "l": 60},
+        height=380,
+    )
+    return fig
+
+
+def load_figure(
+    *, rows: Sequence[str], years: Sequence[int], use: Sequence[Sequence[float | None]], labels
+) -> go.Figure:
+    """A heat map of use (load ÷ capacity, in percent) per row (a skill or the budget) and year; the cell
+    text carries the percentage, so the colour is never the only sign."""
+    text = [["–" if v is None else f"{v:.0f} %" for v in row] for row in use]
+    fig = go.Figure(
+        go.Heatmap(
+            z=[[None if v is None else min(v, 150) for v in row] for row in use],
+            x=[str(y) for y in years],
+            y=list(rows),
+            text=text,
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=150,
+            colorscale=[[0, "#F0F9E8"], [0.5, "#7BCCC4"], [0.66, _ORANGE], [1, _VERMILION]],
+            colorbar={"title": labels["use"]},
+            hovertemplate="%{y} %{x}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title=labels["title"],
+        xaxis_title=labels["year"],
+        height=max(220, 60 + 32 * len(rows)),
+        margin={"t": 50, "r": 20, "b": 50, "l": 220},
+    )
+    return fig

@@ -17,6 +17,7 @@ from strategy.models import Goal, StrategyStatus
 
 from .models import (
     INITIAL,
+    OPEN,
     Basis,
     Contribution,
     Criterion,
@@ -24,6 +25,7 @@ from .models import (
     Milestone,
     Project,
     ProjectCost,
+    Scenario,
     Service,
     ServiceChange,
     StatusReport,
@@ -395,3 +397,85 @@ class PairwiseForm(forms.Form):
             (first.key, second.key): saaty_value(self.cleaned_data[name])
             for name, first, second in self.pairs
         }
+
+
+class ScenarioForm(TenantForm):
+    """A scenario's question, with a budget per planning year: ``budget_<year>`` (investment and operating
+    together) or ``invest_<year>`` and ``operating_<year>`` (each against its own budget), for the years the
+    scenario plans now; after a change of the years the page offers the new ones. An empty amount is no
+    limit."""
+
+    class Meta:
+        model = Scenario
+        fields = [
+            "name",
+            "description",
+            "first_year",
+            "years",
+            "budget_mode",
+            "capacity_source",
+            "daily_business_share",
+            "start_choice",
+            "max_delay",
+            "min_backend_share",
+            "legal_duties_in",
+            "mandatory",
+            "excluded",
+        ]
+        widgets = {"description": TEXT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        candidates = Project.objects.filter(municipality=self.municipality, status__in=OPEN).order_by("title")
+        for name in ("mandatory", "excluded"):
+            self.fields[name].queryset = candidates
+            self.fields[name].widget.attrs["size"] = 8
+        first = self.instance.first_year or self.initial.get("first_year")
+        years = self.instance.years or 5
+        stored = {}
+        if self.instance.pk:
+            stored = {b.year: b for b in self.instance.budgets.all()}
+        self.budget_years = list(range(first, first + years)) if first else []
+        for year in self.budget_years:
+            row = stored.get(year)
+            for name, label in (
+                ("total", _("Budget %(year)s (EUR)")),
+                ("invest", _("Investment budget %(year)s (EUR)")),
+                ("operating", _("Operating budget %(year)s (EUR)")),
+            ):
+                self.fields[f"{name}_{year}"] = forms.DecimalField(
+                    label=label % {"year": year},
+                    required=False,
+                    min_value=0,
+                    max_digits=14,
+                    decimal_places=2,
+                    initial=getattr(row, name) if row else None,
+                )
+        for name, field in self.fields.items():
+            if name.split("_")[0] in {"total", "invest", "operating"}:
+                field.widget.attrs["class"] = "form-control"
+                field.widget.attrs["inputmode"] = "decimal"
+
+    def clean(self):
+        data = super().clean()
+        both = set(data.get("mandatory") or []) & set(data.get("excluded") or [])
+        if both:
+            names = ", ".join(sorted(p.title for p in both))
+            self.add_error(
+                "excluded", _("A project cannot be both in and left out: %(names)s.") % {"names": names}
+            )
+        return data
+
+    def budgets(self) -> dict[int, dict]:
+        """The amounts entered per year, for ``actions.scenario_save``."""
+        return {
+            year: {name: self.cleaned_data.get(f"{name}_{year}") for name in ("total", "invest", "operating")}
+            for year in self.budget_years
+        }
+
+    def budget_table(self) -> list[dict]:
+        """Per year the bound fields, for the page's budget table."""
+        return [
+            {"year": year, "fields": [self[f"{name}_{year}"] for name in ("total", "invest", "operating")]}
+            for year in self.budget_years
+        ]

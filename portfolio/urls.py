@@ -31,3 +31,11 @@ urlpatterns += [
     path("ranking/matrix/", views.ranking.matrix_page, name="matrix"),
     path("projects/<int:pk>/ratings/", views.ranking.assessments_page, name="assessments"),
 ]
+urlpatterns += [
+    path("scenarios/", views.scenarios.scenario_list, name="scenarios"),
+    path("scenarios/new/", views.scenarios.scenario_create, name="scenario-create"),
+    path("scenarios/<int:pk>/", views.scenarios.scenario_detail, name="scenario"),
+    path("scenarios/<int:pk>/edit/", views.scenarios.scenario_edit, name="scenario-edit"),
+    path("scenarios/<int:pk>/delete/", views.scenarios.scenario_delete, name="scenario-delete"),
+    path("scenarios/<int:pk>/solve/", views.scenarios.scenario_solve, name="scenario-solve"),
+]

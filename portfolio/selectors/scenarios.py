@@ -12,7 +12,7 @@ capacity belong to staffing, a higher layer: it registers a source here at start
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,10 +39,12 @@ from .ranking import ranking_view, scoring_model_active
 __all__ = [
     "COMMITTED_IN_SCENARIOS",
     "Resources",
+    "ScenarioPage",
     "ScenarioProblem",
     "register_resource_source",
     "scenario_get",
     "scenario_list",
+    "scenario_page",
     "scenario_problem",
 ]
 
@@ -80,7 +82,11 @@ def scenario_list(
 
 
 def scenario_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[Scenario]:
-    return Scenario.objects.for_user(user, action, municipality=municipality).filter(pk=pk)
+    return (
+        Scenario.objects.for_user(user, action, municipality=municipality)
+        .select_related("municipality")
+        .filter(pk=pk)
+    )
 
 
 @dataclass(frozen=True)
@@ -425,3 +431,155 @@ def scenario_answer(*, built: ScenarioProblem, best, naive, frontier) -> dict:
             "all": float(p.horizon_cost(p.earliest)[~p.excluded].mean()) if (~p.excluded).any() else None,
         },
     }
+
+
+# --- the answer as a page shows it ----------------------------------------------------------------------
+
+
+def reason_text(reason: Mapping) -> str:
+    """One reason of an infeasible scenario in the reader's language, amounts as a council paper writes
+    them ("the mandatory projects need at least 1,4 Mio. € in 2027; the budget is 1,1 Mio. €")."""
+    from django.utils.translation import gettext as _
+
+    from municipalities.display import money, number
+
+    kind = reason["kind"]
+    values = {
+        "project": reason.get("project") or "",
+        "other": reason.get("other") or "",
+        "year": reason.get("year"),
+        "row": reason.get("row") or "",
+    }
+    if kind == "mandatory_excluded":
+        return _("“%(project)s” is to be in and left out at once.") % values
+    if kind == "requires_excluded":
+        return (
+            _("“%(project)s” must be in, but requires “%(other)s”, which is left out or cannot be chosen.")
+            % values
+        )
+    if kind == "requires_late":
+        if values["other"]:
+            return (
+                _("“%(project)s” must be in, but requires “%(other)s”, which cannot start before it must.")
+                % values
+            )
+        return _("“%(project)s” must be in, but what it requires cannot start in time.") % values
+    if kind in {"budget", "capacity"} and reason.get("need") is not None:
+        if kind == "budget":
+            kinds = {"total": "", "invest": _(" of investment"), "operating": _(" of operating cost")}
+            values |= {
+                "need": money(reason["need"]) + kinds.get(values["row"], ""),
+                "available": money(reason["available"]),
+            }
+            if values["year"] is None:
+                return (
+                    _(
+                        "The mandatory projects need at least %(need)s over the planning years; the budget "
+                        "is %(available)s."
+                    )
+                    % values
+                )
+            return (
+                _("The mandatory projects need at least %(need)s in %(year)s; the budget is %(available)s.")
+                % values
+            )
+        values |= {
+            "need": number(round(reason["need"], 1)),
+            "available": number(round(reason["available"], 1)),
+        }
+        if values["year"] is None:
+            return (
+                _(
+                    "The mandatory projects need at least %(need)s FTE of %(row)s over the planning years; "
+                    "%(available)s FTE are free for projects."
+                )
+                % values
+            )
+        return (
+            _(
+                "The mandatory projects need at least %(need)s FTE of %(row)s in %(year)s; %(available)s "
+                "FTE are free for projects."
+            )
+            % values
+        )
+    if kind == "budget":
+        return _("The budget cannot carry the mandatory projects, whatever their start years.")
+    if kind == "capacity":
+        return _("The staff capacity cannot carry the mandatory projects, whatever their start years.")
+    if kind == "dependencies":
+        return _("What the mandatory projects require cannot start in time within the planning years.")
+    if kind == "backend_share":
+        return _("The minimum back-end share cannot be reached beside the mandatory projects.")
+    return _(
+        "Each rule alone can be met, but not all together: loosen the budget, the capacity or the list of "
+        "projects that must be in."
+    )
+
+
+@dataclass(frozen=True)
+class ScenarioPage:
+    """A scenario with its answer for a page or the API: ``result`` as stored, ``reasons`` in words,
+    ``stale`` when the inputs changed since the solve, ``budget_rows`` (per year: spend and budget per
+    kind, use in percent) and ``load_rows`` (per capacity row and year)."""
+
+    scenario: Scenario
+    result: dict | None
+    reasons: list[str]
+    stale: bool
+    budget_rows: list[dict]
+    load_rows: list[dict]
+    chosen: list[dict] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+
+
+def _use(value: float, limit: float | None) -> float | None:
+    if limit is None:
+        return None
+    return 100 * value / limit if limit > 0 else (0.0 if value <= 0 else None)
+
+
+def scenario_page(*, user, scenario: Scenario) -> ScenarioPage:
+    """What the scenario page shows (see ``ScenarioPage``); builds the problem once to tell staleness."""
+    result = scenario.result
+    if not result:
+        return ScenarioPage(scenario, None, [], False, [], [])
+    stale = scenario_problem(user=user, scenario=scenario).fingerprint != result.get("fingerprint")
+    budget_rows = []
+    for y, year in enumerate(result["years"]):
+        cells = []
+        for k, kind in enumerate(result["kinds"]):
+            spend, limit = result["spend"][k][y], result["budget"][k][y]
+            cells.append({"kind": kind, "spend": spend, "budget": limit, "use": _use(spend, limit)})
+        budget_rows.append({"year": year, "cells": cells})
+    load_rows = [
+        {
+            "label": row["label"],
+            "cells": [
+                {"load": load, "capacity": cap, "use": _use(load, cap)}
+                for load, cap in zip(row["values"], row["capacity"], strict=True)
+            ],
+        }
+        for row in result["load"]
+        if any(v > 0 for v in row["values"])
+    ]
+    from django.utils.translation import gettext as _
+
+    kind_names = {"total": _("Budget"), "invest": _("Investment"), "operating": _("Operating cost")}
+    chosen = [
+        row
+        | {
+            "layer_label": Layer(row["layer"]).label if row["layer"] in Layer.values else row["layer"],
+            "per_thousand": row["score"] / (row["cost"] / 1000) if row["cost"] > 0 else None,
+        }
+        for row in result["chosen"]
+    ]
+    return ScenarioPage(
+        scenario=scenario,
+        result=result,
+        reasons=[reason_text(r) for r in result.get("reasons", [])],
+        stale=stale,
+        budget_rows=budget_rows,
+        load_rows=load_rows,
+        chosen=chosen,
+        kinds=[kind_names.get(k, k) for k in result["kinds"]],
+    )

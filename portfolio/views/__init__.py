@@ -1,6 +1,6 @@
 """Pages of the portfolio app, split by what they show: the service register and projects
-(``register``), the ranking (``ranking``)."""
+(``register``), the ranking (``ranking``), scenarios (``scenarios``)."""
 
-from . import ranking, register
+from . import ranking, register, scenarios
 
-__all__ = ["ranking", "register"]
+__all__ = ["ranking", "register", "scenarios"]

@@ -49,6 +49,7 @@ PORTFOLIO_TABS = (
     ("portfolio:services", _l("Service register"), {"services", "service"}),
     ("portfolio:map", _l("Maturity map"), {"map"}),
     ("portfolio:balance", _l("Front end / back end"), {"balance"}),
+    ("portfolio:scenarios", _l("Scenarios"), {"scenarios", "scenario", "scenario-create", "scenario-edit"}),
 )
 STAFFING_TABS = (
     ("staffing:index", _l("Overview"), {"index"}, None),

@@ -1,0 +1,186 @@
+"""Scenario pages and API (issue 18): a strategist asks the question, solves it in the background and
+reads the answer in German; the council sees only the adopted scenario; other municipalities nothing."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from portfolio.actions import scenario_solve
+from portfolio.models import ProjectCost, Scenario, ScenarioStatus, SolveStatus
+from tests.portfolio.test_scenarios import scenario_for, town  # noqa: F401 (the fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def run_queued(scenario: Scenario, user) -> Scenario:
+    """What the worker does with the queued solve."""
+    assert scenario_solve(scenario_id=scenario.pk, user_id=user.pk) == "done"
+    scenario.refresh_from_db()
+    return scenario
+
+
+def form_data(**changes) -> dict:
+    data = {
+        "name": "Haushalt 2027",
+        "first_year": "2027",
+        "years": "3",
+        "budget_mode": "together",
+        "capacity_source": "none",
+        "daily_business_share": "70",
+        "max_delay": "2",
+        "min_backend_share": "0",
+        "legal_duties_in": "on",
+        "total_2027": "1000000",
+        "total_2028": "600000",
+        "total_2029": "600000",
+    }
+    return data | changes
+
+
+def test_the_strategist_asks_solves_and_reads_the_answer(town, town_a, strategist, client_for):  # noqa: F811
+    client = client_for(strategist)
+    page = client.get(reverse("portfolio:scenario-create"))
+    assert page.status_code == 200 and "Budget je Jahr" in page.content.decode()
+    # The form offers the budgets of five years from next year (2027, as the test's today is 2026).
+    answer = client.post(reverse("portfolio:scenario-create"), form_data())
+    scenario = Scenario.objects.get(name="Haushalt 2027")
+    assert scenario.created_by == strategist
+    assert answer["Location"] == reverse("portfolio:scenario", args=[scenario.pk])
+    assert sorted(scenario.budgets.values_list("year", "total")) == [
+        (2027, 1_000_000),
+        (2028, 600_000),
+        (2029, 600_000),
+    ]
+
+    solve = client.post(reverse("portfolio:scenario-solve", args=[scenario.pk]), HTTP_HX_REQUEST="true")
+    assert (
+        'data-status="queued"' in solve.content.decode() and 'hx-trigger="every 2s"' in solve.content.decode()
+    )
+    run_queued(scenario, strategist)
+    polled = client.get(reverse("portfolio:scenario-solve", args=[scenario.pk]), HTTP_HX_REQUEST="true")
+    assert polled["HX-Refresh"] == "true"
+
+    body = client.get(reverse("portfolio:scenario", args=[scenario.pk])).content.decode()
+    assert 'data-status="optimal"' in body and "nachweislich optimal" in body
+    chosen = body.split('data-testid="chosen"')[1].split("</table>")[0]
+    assert "Portal" in chosen and "Rechenzentrum" in chosen and "E-Akte" not in chosen
+    assert "bereits beschlossen" in chosen and "gesetzliche Pflicht" in chosen
+    assert 'data-testid="frontier"' in body and "Rangfolge" in body
+    assert "900.000" in body.split('data-testid="budget-use"')[1].split("</table>")[0]
+
+
+def test_an_infeasible_scenario_says_why_in_german(town, town_a, strategist, client_for):  # noqa: F811
+    scenario = scenario_for(town_a, {2027: 400_000, 2028: 600_000, 2029: 600_000})
+    client = client_for(strategist)
+    client.post(reverse("portfolio:scenario-solve", args=[scenario.pk]))
+    run_queued(scenario, strategist)
+    body = client.get(reverse("portfolio:scenario", args=[scenario.pk])).content.decode()
+    assert "Die Pflichtprojekte brauchen 2027 mindestens 500.000 €; das Budget beträgt 400.000 €." in body
+
+
+def test_a_changed_cost_marks_the_answer_stale(town, town_a, strategist, client_for):  # noqa: F811
+    scenario = scenario_for(town_a, {2027: 1_000_000})
+    client = client_for(strategist)
+    client.post(reverse("portfolio:scenario-solve", args=[scenario.pk]))
+    run_queued(scenario, strategist)
+    assert (
+        'data-testid="stale"'
+        not in client.get(reverse("portfolio:scenario", args=[scenario.pk])).content.decode()
+    )
+    ProjectCost.objects.filter(project=town["portal"]).update(invest=450_000)
+    assert (
+        'data-testid="stale"'
+        in client.get(reverse("portfolio:scenario", args=[scenario.pk])).content.decode()
+    )
+
+
+def test_a_project_in_and_out_at_once_is_refused(town, town_a, strategist, client_for):  # noqa: F811
+    portal = town["portal"].pk
+    answer = client_for(strategist).post(
+        reverse("portfolio:scenario-create"), form_data(mandatory=[portal], excluded=[portal])
+    )
+    assert answer.status_code == 200
+    assert "kann nicht zugleich gesetzt und ausgeschlossen sein: Portal" in answer.content.decode()
+    assert not Scenario.objects.exists()
+
+
+def test_the_council_sees_the_adopted_scenario_only(
+    town, town_a, strategist, council, client_for, make_user, town_b
+):  # noqa: F811
+    from municipalities.access import Role
+
+    draft = scenario_for(town_a, {2027: 1_000_000})
+    adopted = scenario_for(town_a, {2027: 1_000_000}, name="Beschlossen")
+    Scenario.objects.filter(pk=adopted.pk).update(status=ScenarioStatus.ADOPTED)
+    reader = client_for(council)
+    assert reader.get(reverse("portfolio:scenario", args=[draft.pk])).status_code == 404
+    assert reader.get(reverse("portfolio:scenario", args=[adopted.pk])).status_code == 200
+    listing = reader.get(reverse("portfolio:scenarios")).content.decode()
+    assert "Beschlossen" in listing and "Haushalt 2027" not in listing
+    assert reader.post(reverse("portfolio:scenario-solve", args=[adopted.pk])).status_code in {403, 404}
+    stranger = client_for(make_user("fremd", (town_b, Role.STRATEGIST)))
+    assert stranger.get(reverse("portfolio:scenario", args=[draft.pk])).status_code == 404
+
+
+class TestApi:
+    def test_create_solve_and_read_the_result(self, town, town_a, strategist):  # noqa: F811
+        api = APIClient()
+        api.force_authenticate(strategist)
+        created = api.post(
+            "/api/v1/scenarios/",
+            {
+                "municipality": town_a.pk,
+                "name": "API",
+                "first_year": 2027,
+                "years": 3,
+                "capacity_source": "none",
+            },
+            format="json",
+        )
+        assert created.status_code == 201, created.content
+        pk = created.json()["id"]
+        assert "result" not in created.json()
+        budget = api.post(
+            "/api/v1/scenario-budgets/", {"scenario": pk, "year": 2027, "total": "400000"}, format="json"
+        )
+        assert budget.status_code == 201, budget.content
+        assert api.get(f"/api/v1/scenarios/{pk}/result/").status_code == 409
+        solving = api.post(f"/api/v1/scenarios/{pk}/solve/")
+        assert solving.status_code == 202 and solving.json()["solve_status"] == SolveStatus.QUEUED
+        run_queued(Scenario.objects.get(pk=pk), strategist)
+        result = api.get(f"/api/v1/scenarios/{pk}/result/", HTTP_ACCEPT_LANGUAGE="de").json()
+        assert result["status"] == "infeasible" and result["stale"] is False
+        assert result["reasons_text"] == [
+            "Die Pflichtprojekte brauchen 2027 mindestens 500.000 €; das Budget beträgt 400.000 €."
+        ]
+        assert len(api.get(f"/api/v1/scenarios/{pk}/frontier/").json()["points"]) == 6
+
+    def test_refusals(self, town, town_a, strategist, council):  # noqa: F811
+        api = APIClient()
+        api.force_authenticate(strategist)
+        portal = town["portal"].pk
+        both = api.post(
+            "/api/v1/scenarios/",
+            {
+                "municipality": town_a.pk,
+                "name": "X",
+                "first_year": 2027,
+                "mandatory": [portal],
+                "excluded": [portal],
+            },
+            format="json",
+        )
+        assert both.status_code == 400 and "excluded" in both.json()
+        bad = api.post(
+            "/api/v1/scenarios/",
+            {"municipality": town_a.pk, "name": "Y", "first_year": 2027, "years": 40},
+            format="json",
+        )
+        assert bad.status_code == 400 and "years" in bad.json()
+        draft = scenario_for(town_a, {2027: 1})
+        reader = APIClient()
+        reader.force_authenticate(council)
+        assert reader.get(f"/api/v1/scenarios/{draft.pk}/").status_code == 404
+        assert reader.post(f"/api/v1/scenarios/{draft.pk}/solve/").status_code == 404
