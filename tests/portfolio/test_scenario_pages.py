@@ -107,8 +107,14 @@ def test_a_project_in_and_out_at_once_is_refused(town, town_a, strategist, clien
 
 
 def test_the_council_sees_the_adopted_scenario_only(
-    town, town_a, strategist, council, client_for, make_user, town_b
-):  # noqa: F811
+    town,  # noqa: F811
+    town_a,
+    strategist,
+    council,
+    client_for,
+    make_user,
+    town_b,
+):
     from municipalities.access import Role
 
     draft = scenario_for(town_a, {2027: 1_000_000})
