@@ -525,12 +525,13 @@ class FrontierPoint:
 
 
 def frontier(problem: Problem, factors: Sequence[float], *, time_limit: float = 30.0) -> list[FrontierPoint]:
-    """The optimum and the naive rule at each budget level ``factor × budget`` (capacity unchanged)."""
+    """The optimum and the naive rule at each budget level ``factor × budget`` (capacity unchanged); a
+    year without a limit (``inf``) stays without one, at a factor of 0 too (``inf × 0`` would be NaN)."""
     from dataclasses import replace
 
     points = []
     for factor in factors:
-        scaled = replace(problem, budget=problem.budget * factor)
+        scaled = replace(problem, budget=problem.budget * np.where(np.isfinite(problem.budget), factor, 1.0))
         total = float(np.where(np.isfinite(scaled.budget), scaled.budget, 0).sum())
         points.append(
             FrontierPoint(float(factor), total, solve(scaled, time_limit=time_limit), naive(scaled))
