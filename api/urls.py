@@ -34,6 +34,7 @@ urlpatterns = [
     path("strategies/<int:pk>/adopt/", workflows.StrategyAdoptView.as_view(), name="strategy-adopt"),
     path("strategies/<int:pk>/revise/", workflows.StrategyReviseView.as_view(), name="strategy-revise"),
     path("municipalities/<int:pk>/invite/", workflows.InviteView.as_view(), name="municipality-invite"),
+    path("scenarios/<int:pk>/adopt/", workflows.ScenarioAdoptView.as_view(), name="scenario-adopt"),
     *router.urls,
     re_path(r"", NoSuchResource.as_view(), name="no-such-resource"),  # last: a JSON 404, not HTML
 ]

@@ -217,6 +217,43 @@ class StrategyAdoptView(APIView):
         return Response(StrategySerializer(result, context={"request": request}).data)
 
 
+class ScenarioAdoptView(APIView):
+    """Adopt a scenario's answer as the plan by a council resolution (``scenario_adopt``)."""
+
+    @extend_schema(
+        operation_id="scenarios_adopt",
+        request=AdoptSerializer,
+        responses={200: ROUTES["scenarios"][0], **STEPS},
+        description="Adopt a solved scenario as the plan (``scenario_adopt``, as its page does) by a council "
+        "resolution: the id of a recorded one, or number, date and title of a new one. Its chosen ideas and "
+        "proposals become approved (checked transitions) with the start years of the answer; a scenario "
+        "adopted before goes back to draft. 409 when the scenario is unsolved, already adopted or its answer "
+        "no longer matches the inputs.",
+    )
+    def post(self, request, pk: int):
+        from portfolio import actions as portfolio_actions
+        from portfolio.models import Scenario
+
+        scenario = get_object_or_404(
+            Scenario.objects.for_user(request.user, Action.VIEW).select_related("municipality"), pk=pk
+        )
+        if not Scenario.objects.for_user(request.user, Action.CHANGE).filter(pk=scenario.pk).exists():
+            raise PermissionDenied()
+        data = AdoptSerializer(
+            data=request.data, context={"request": request, "municipality": scenario.municipality}
+        )
+        data.is_valid(raise_exception=True)
+
+        def adopt():
+            with transaction.atomic():
+                return portfolio_actions.scenario_adopt(
+                    scenario=scenario, resolution=data.chosen_or_new(), user=request.user
+                )
+
+        result = _run(adopt)
+        return Response(ROUTES["scenarios"][0](result, context={"request": request}).data)
+
+
 # --- council reports --------------------------------------------------------------------------------
 
 

@@ -31,6 +31,7 @@ from .models import (
     ProjectUserObjectPermission,
     Scenario,
     ScenarioBudget,
+    ScenarioStatus,
     ScoringModel,
     SolveStatus,
     Status,
@@ -39,6 +40,11 @@ from .models import (
 )
 
 LEAD_PERMISSION = "portfolio.change_project"
+
+
+def _refuse(message: str) -> ValidationError:
+    """A step the object's state does not allow (the API answers 409)."""
+    return ValidationError(message, code="invalid_transition")
 
 
 def _sync_lead_grant(project: Project, previous_lead_id: int | None) -> None:
@@ -395,3 +401,59 @@ def scenario_solve(*, scenario_id: int, user_id: int, language: str = "de") -> s
         heartbeat=timezone.now(),
     )
     return "done"
+
+
+@transaction.atomic
+def scenario_adopt(*, scenario: Scenario, resolution, user) -> Scenario:
+    """Adopt the scenario's answer as the plan, decided by ``resolution`` (a council resolution of its
+    municipality). Side effects: each chosen idea or proposal becomes approved through the checked
+    transitions (idea → proposed → approved), its planned start (and end, by as much) moved to the start
+    year the answer gave it; committed projects stay as they are; a scenario adopted before goes back to
+    draft. Refused when the scenario has no portfolio, or its answer no longer matches the inputs
+    (``user``'s view of the portfolio, as when it was solved)."""
+    from .selectors import scenario_problem
+
+    scenario = Scenario.objects.select_for_update().select_related("municipality").get(pk=scenario.pk)
+    if scenario.status == ScenarioStatus.ADOPTED:
+        raise _refuse(_("This scenario is already the adopted plan."))
+    if resolution.municipality_id != scenario.municipality_id:
+        raise ValidationError({"resolution": _("The resolution must be one of this municipality's council.")})
+    result = scenario.result or {}
+    if result.get("status") not in {"optimal", "time_limit"}:
+        raise _refuse(_("Only a solved scenario with a portfolio can be adopted; solve it first."))
+    if scenario_problem(user=user, scenario=scenario).fingerprint != result.get("fingerprint"):
+        raise _refuse(
+            _("The answer no longer matches the projects or settings; solve the scenario again first.")
+        )
+    for row in result["chosen"]:
+        project = Project.objects.select_for_update().get(pk=row["id"])
+        if project.status not in (Status.IDEA, Status.PROPOSED):
+            continue
+        if project.planned_start is not None and project.planned_start.year != row["start"]:
+            shift = row["start"] - project.planned_start.year
+            project.planned_start = _shift_year(project.planned_start, shift)
+            if project.planned_end is not None:
+                project.planned_end = _shift_year(project.planned_end, shift)
+            project_save(project=project)
+        elif project.planned_start is None:
+            project.planned_start = datetime.date(row["start"], 1, 1)
+            project_save(project=project)
+        for step in ((Status.PROPOSED,) if project.status == Status.IDEA else ()) + (Status.APPROVED,):
+            project = project_transition(project=project, status=step)
+    Scenario.objects.filter(municipality=scenario.municipality, status=ScenarioStatus.ADOPTED).update(
+        status=ScenarioStatus.DRAFT
+    )
+    scenario.status, scenario.resolution, scenario.adopted_at = (
+        ScenarioStatus.ADOPTED,
+        resolution,
+        timezone.now(),
+    )
+    scenario.save(update_fields=["status", "resolution", "adopted_at"])
+    return scenario
+
+
+def _shift_year(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)

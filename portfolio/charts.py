@@ -500,3 +500,152 @@ def load_figure(
         margin={"t": 50, "r": 20, "b": 50, "l": 220},
     )
     return fig
+
+
+ROADMAP_LABEL_KEYS = (
+    "title",
+    "layers",
+    "milestone",
+    "deadline",
+    "grant",
+    "requires",
+    "spend",
+    "budget",
+    "money",
+    "peak",
+    "use",
+)
+_LAYER_COLOURS = {"front_end": _SKY_BLUE, "back_end": _BLUE, "end_to_end": _GREEN}
+_LAYER_PATTERNS = {"front_end": "", "back_end": "/", "end_to_end": "."}
+_DAY_MS = 86_400_000
+
+
+def roadmap_figure(
+    *, projects: Sequence[Mapping[str, Any]], years: Sequence[int], spend, budget, peak, labels
+) -> go.Figure:
+    """The roadmap of a scenario by quarter: each chosen project a bar from start to end (colour and
+    pattern by layer), its milestones (diamonds), legal deadline (crosses, beyond the bar when it ends too
+    late), grant period (a thin line below the bar) and what it requires (a grey line from the end of the
+    required project to its start); below, per year, the money planned against the budget and the peak
+    use of the staff capacity. Dates as ISO strings; bars as ``go.Bar`` with a date base, as plotly's
+    timeline does, SVG only."""
+    import datetime
+
+    fig = make_subplots(
+        rows=3, cols=1, shared_xaxes=True, row_heights=[0.64, 0.18, 0.18], vertical_spacing=0.04
+    )
+    names = [p["title"] for p in projects]
+    for layer, label in labels["layers"].items():
+        rows = [p for p in projects if p["layer"] == layer]
+        if not rows:
+            continue
+        fig.add_trace(
+            go.Bar(
+                y=[p["title"] for p in rows],
+                base=[p["start"].isoformat() for p in rows],
+                x=[((p["end"] - p["start"]).days + 1) * _DAY_MS for p in rows],
+                orientation="h",
+                name=label,
+                marker={
+                    "color": _LAYER_COLOURS.get(layer, _GREY),
+                    "pattern": {"shape": _LAYER_PATTERNS.get(layer, "")},
+                },
+                hovertemplate="%{y}: %{base|%d.%m.%Y} – %{x}<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    marks = [(p["title"], t, d) for p in projects for t, d in p["milestones"]]
+    if marks:
+        fig.add_trace(
+            go.Scatter(
+                y=[m[0] for m in marks],
+                x=[m[2].isoformat() for m in marks],
+                text=[m[1] for m in marks],
+                mode="markers",
+                name=labels["milestone"],
+                marker={"symbol": "diamond", "size": 10, "color": _BLACK},
+                hovertemplate="%{text}: %{x|%d.%m.%Y}<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    deadlines = [p for p in projects if p["legal_deadline"]]
+    if deadlines:
+        fig.add_trace(
+            go.Scatter(
+                y=[p["title"] for p in deadlines],
+                x=[p["legal_deadline"].isoformat() for p in deadlines],
+                mode="markers",
+                name=labels["deadline"],
+                marker={"symbol": "x", "size": 11, "color": _VERMILION},
+            ),
+            row=1,
+            col=1,
+        )
+    grants = [p for p in projects if p["grant"]]
+    for i, p in enumerate(grants):
+        fig.add_trace(
+            go.Scatter(
+                y=[p["title"], p["title"]],
+                x=[p["grant"][0].isoformat(), p["grant"][1].isoformat()],
+                mode="lines",
+                name=labels["grant"],
+                legendgroup="grant",
+                showlegend=i == 0,
+                line={"color": _ORANGE, "width": 3, "dash": "dot"},
+            ),
+            row=1,
+            col=1,
+        )
+    by_id = {p["id"]: p for p in projects}
+    links_x, links_y = [], []
+    for p in projects:
+        for q in p["requires"]:
+            if q in by_id:
+                links_x += [by_id[q]["end"].isoformat(), p["start"].isoformat(), None]
+                links_y += [by_id[q]["title"], p["title"], None]
+    if links_x:
+        fig.add_trace(
+            go.Scatter(
+                x=links_x, y=links_y, mode="lines", name=labels["requires"], line={"color": _GREY, "width": 1}
+            ),
+            row=1,
+            col=1,
+        )
+    middles = [datetime.date(y, 7, 1).isoformat() for y in years]
+    fig.add_trace(
+        go.Bar(x=middles, y=list(spend), name=labels["spend"], marker={"color": _BLUE}), row=2, col=1
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=middles,
+            y=list(budget),
+            name=labels["budget"],
+            mode="markers",
+            marker={"symbol": "line-ew-open", "size": 30, "color": _BLACK, "line": {"width": 3}},
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Bar(
+            x=middles, y=list(peak), name=labels["peak"], marker={"color": _ORANGE, "pattern": {"shape": "x"}}
+        ),
+        row=3,
+        col=1,
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(names)), row=1, col=1)
+    fig.update_yaxes(title_text=labels["money"], row=2, col=1)
+    fig.update_yaxes(title_text=labels["use"], row=3, col=1)
+    fig.update_xaxes(
+        type="date", dtick="M3", tickformat="Q%q\n%Y", range=[f"{years[0]}-01-01", f"{years[-1]}-12-31"]
+    )
+    fig.update_layout(
+        title=labels["title"],
+        barmode="overlay",
+        height=max(420, 220 + 26 * len(projects)),
+        legend={"orientation": "h", "y": -0.12},
+        margin={"t": 50, "r": 20, "b": 60, "l": 220},
+    )
+    return fig

@@ -39,3 +39,10 @@ urlpatterns += [
     path("scenarios/<int:pk>/delete/", views.scenarios.scenario_delete, name="scenario-delete"),
     path("scenarios/<int:pk>/solve/", views.scenarios.scenario_solve, name="scenario-solve"),
 ]
+urlpatterns += [
+    path("scenarios/<int:pk>/adopt/", views.scenarios.scenario_adopt, name="scenario-adopt"),
+    path("scenarios/<int:pk>/compare/", views.scenarios.scenario_compare, name="scenario-compare"),
+]
+urlpatterns += [
+    path("scenarios/<int:pk>/roadmap/", views.scenarios.scenario_roadmap, name="scenario-roadmap")
+]

@@ -125,6 +125,17 @@ class Scenario(models.Model):
     heartbeat = models.DateTimeField(_("last progress"), null=True, blank=True, editable=False)
     task_id = models.CharField(_("task"), max_length=64, blank=True, editable=False)
     result = models.JSONField(_("result"), null=True, blank=True, editable=False)
+    # Adopted as the plan by a council resolution (``actions.scenario_adopt``).
+    resolution = models.ForeignKey(
+        "strategy.CouncilResolution",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("council resolution"),
+    )
+    adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

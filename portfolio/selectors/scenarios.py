@@ -39,13 +39,17 @@ from .ranking import ranking_view, scoring_model_active
 __all__ = [
     "COMMITTED_IN_SCENARIOS",
     "Resources",
+    "Roadmap",
+    "ScenarioComparison",
     "ScenarioPage",
     "ScenarioProblem",
     "register_resource_source",
+    "scenario_comparison",
     "scenario_get",
     "scenario_list",
     "scenario_page",
     "scenario_problem",
+    "scenario_roadmap",
 ]
 
 # Decided already: in every scenario, at their start.
@@ -84,7 +88,7 @@ def scenario_list(
 def scenario_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[Scenario]:
     return (
         Scenario.objects.for_user(user, action, municipality=municipality)
-        .select_related("municipality")
+        .select_related("municipality", "resolution")
         .filter(pk=pk)
     )
 
@@ -583,3 +587,171 @@ def scenario_page(*, user, scenario: Scenario) -> ScenarioPage:
         chosen=chosen,
         kinds=[kind_names.get(k, k) for k in result["kinds"]],
     )
+
+
+@dataclass(frozen=True)
+class ScenarioComparison:
+    """Two scenarios side by side: ``settings`` (label, left, right, differs) and, of their answers, the
+    totals and the projects chosen by one only or started in different years."""
+
+    left: Scenario
+    right: Scenario
+    settings: list[dict]
+    totals: list[dict]
+    only_left: list[dict]
+    only_right: list[dict]
+    moved: list[dict]
+    both: int
+
+
+def scenario_comparison(*, left: Scenario, right: Scenario) -> ScenarioComparison:
+    from django.utils.translation import gettext as _
+
+    def budget(s: Scenario) -> str:
+        from municipalities.display import money
+
+        rows = sorted(s.budgets.all(), key=lambda b: b.year)
+        if not rows:
+            return _("no limit")
+        amounts = []
+        for b in rows:
+            value = b.total if s.budget_mode == BudgetMode.TOGETHER else (b.invest or 0) + (b.operating or 0)
+            amounts.append(f"{b.year}: {money(value) if value is not None else _('no limit')}")
+        return "; ".join(amounts)
+
+    def label(s: Scenario, name: str) -> str:
+        field_ = Scenario._meta.get_field(name)
+        value = getattr(s, f"get_{name}_display")() if field_.choices else getattr(s, name)
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        return str(value)
+
+    names = ["first_year", "years", "budget_mode", "capacity_source", "daily_business_share", "start_choice"]
+    names += ["max_delay", "min_backend_share", "legal_duties_in"]
+    settings_ = [
+        {
+            "label": str(Scenario._meta.get_field(n).verbose_name),
+            "left": label(left, n),
+            "right": label(right, n),
+        }
+        for n in names
+    ]
+    settings_.append({"label": _("Budget per year"), "left": budget(left), "right": budget(right)})
+    for name, title in (("mandatory", _("projects always in")), ("excluded", _("projects left out"))):
+        values = [", ".join(sorted(p.title for p in getattr(s, name).all())) or "–" for s in (left, right)]
+        settings_.append({"label": title, "left": values[0], "right": values[1]})
+    for row in settings_:
+        row["differs"] = row["left"] != row["right"]
+    a, b = left.result or {}, right.result or {}
+    ca = {r["id"]: r for r in a.get("chosen", [])}
+    cb = {r["id"]: r for r in b.get("chosen", [])}
+    totals = [
+        {"label": _("Total score"), "left": a.get("value"), "right": b.get("value")},
+        {"label": _("Projects"), "left": len(ca) if a else None, "right": len(cb) if b else None},
+        {
+            "label": _("Cost in the planning years (EUR)"),
+            "left": sum(r["cost"] for r in ca.values()) if a else None,
+            "right": sum(r["cost"] for r in cb.values()) if b else None,
+        },
+    ]
+    moved = [
+        {"title": ca[i]["title"], "left": ca[i]["start"], "right": cb[i]["start"]}
+        for i in ca.keys() & cb.keys()
+        if ca[i]["start"] != cb[i]["start"]
+    ]
+    return ScenarioComparison(
+        left=left,
+        right=right,
+        settings=settings_,
+        totals=totals,
+        only_left=sorted((ca[i] for i in ca.keys() - cb.keys()), key=lambda r: r["title"]),
+        only_right=sorted((cb[i] for i in cb.keys() - ca.keys()), key=lambda r: r["title"]),
+        moved=sorted(moved, key=lambda r: r["title"]),
+        both=len(ca.keys() & cb.keys()),
+    )
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """The chosen projects of a solved scenario on the calendar: per project its start and end (the
+    planned dates moved to the answer's start year), milestones (moved alike), legal deadline and grant
+    period (fixed dates), and what it requires among the chosen."""
+
+    scenario: Scenario
+    projects: list[dict]
+    years: list[int]
+    spend: list[float]
+    budget: list[float | None]
+    peak_use: list[float | None]
+
+
+def scenario_roadmap(*, user, scenario: Scenario) -> Roadmap | None:
+    """None until the scenario has a portfolio. Three queries: projects, milestones, dependencies."""
+    import datetime
+
+    from ..models import Milestone
+
+    result = scenario.result or {}
+    if not result.get("chosen"):
+        return None
+    starts = {row["id"]: row["start"] for row in result["chosen"]}
+    visible = Project.objects.for_user(user, municipality=scenario.municipality).filter(pk__in=list(starts))
+    fields = ["id", "title", "layer", "planned_start", "planned_end", "actual_start", "legal_deadline"]
+    fields += ["grant_start", "grant_end", "status"]
+    rows = {p["id"]: p for p in visible.values(*fields)}
+    milestones: dict[int, list] = {}
+    for project_id, title, due in Milestone.objects.filter(project__in=list(rows)).values_list(
+        "project_id", "title", "due_date"
+    ):
+        milestones.setdefault(project_id, []).append((title, due))
+    requires: dict[int, list[int]] = {}
+    for p, q in Dependency.objects.filter(project__in=list(rows), requires__in=list(rows)).values_list(
+        "project_id", "requires_id"
+    ):
+        requires.setdefault(p, []).append(q)
+
+    def moved(day, shift):
+        if day is None:
+            return None
+        try:
+            return day.replace(year=day.year + shift)
+        except ValueError:
+            return day.replace(year=day.year + shift, day=28)
+
+    projects = []
+    for row in result["chosen"]:
+        p = rows.get(row["id"])
+        if p is None:  # no longer visible to the reader
+            continue
+        planned = p["actual_start"] or p["planned_start"]
+        shift = row["start"] - planned.year if planned else 0
+        start = moved(planned, shift) if planned else datetime.date(row["start"], 1, 1)
+        end = moved(p["planned_end"], shift) if p["planned_end"] else datetime.date(row["start"], 12, 31)
+        projects.append(
+            {
+                "id": p["id"],
+                "title": p["title"],
+                "layer": p["layer"],
+                "layer_label": Layer(p["layer"]).label,
+                "start": start,
+                "end": max(end, start),
+                "milestones": [
+                    (t, moved(d, shift)) for t, d in sorted(milestones.get(p["id"], []), key=lambda m: m[1])
+                ],
+                "legal_deadline": p["legal_deadline"],
+                "grant": (p["grant_start"], p["grant_end"]) if p["grant_start"] and p["grant_end"] else None,
+                "requires": requires.get(p["id"], []),
+                "late": bool(p["legal_deadline"] and end > p["legal_deadline"]),
+            }
+        )
+    spend = [sum(column) for column in zip(*result["spend"], strict=True)]
+    limits = [
+        sum(values) if all(v is not None for v in values) else None
+        for values in zip(*result["budget"], strict=True)
+    ]
+    peak = []
+    for y in range(len(result["years"])):
+        uses = [_use(row["values"][y], row["capacity"][y]) for row in result["load"] if row["values"][y] > 0]
+        uses = [u for u in uses if u is not None]
+        peak.append(max(uses) if uses else None)
+    return Roadmap(scenario, projects, result["years"], spend, limits, peak)

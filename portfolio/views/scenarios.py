@@ -147,3 +147,86 @@ def scenario_solve(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET" and request.htmx and not scenario.solving:
         response["HX-Refresh"] = "true"  # the answer is there: show the whole page with it
     return response
+
+
+@area_required(PORTFOLIO, Action.CHANGE)
+def scenario_adopt(request: HttpRequest, pk: int) -> HttpResponse:
+    """Adopt the scenario's answer as the plan by a council resolution (``actions.scenario_adopt``); the
+    page lists what will change before the strategist confirms."""
+    from strategy.forms import AdoptForm
+
+    scenario = get_object_or_404(selectors.scenario_get(**_ctx(request), pk=pk, action=Action.CHANGE))
+    form = AdoptForm(request.POST or None, municipality=request.tenancy.municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():  # a new resolution only together with the adoption it is for
+                actions.scenario_adopt(scenario=scenario, resolution=form.resolution(), user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Adopted: its projects are approved with their start years."))
+            return redirect("portfolio:scenario", pk=scenario.pk)
+    changes = [
+        row for row in (scenario.result or {}).get("chosen", []) if row["status"] in {"idea", "proposed"}
+    ]
+    return render(
+        request,
+        "portfolio/scenario_adopt.html",
+        {"form": form, "scenario": scenario, "changes": changes, "cancel": scenario_url(scenario)},
+    )
+
+
+@area_required(PORTFOLIO)
+def scenario_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two scenarios side by side: their settings, totals and the projects only one of them chooses."""
+    from municipalities.query import parse_id
+
+    scenario = get_object_or_404(selectors.scenario_get(**_ctx(request), pk=pk))
+    others = selectors.scenario_list(**_ctx(request)).exclude(pk=scenario.pk)
+    other_pk = parse_id(request.GET.get("other"))
+    other = others.select_related("municipality").filter(pk=other_pk).first() if other_pk else None
+    comparison = selectors.scenario_comparison(left=scenario, right=other) if other else None
+    return render(
+        request,
+        "portfolio/scenario_compare.html",
+        {"scenario": scenario, "other": other, "others": others, "comparison": comparison},
+    )
+
+
+@area_required(PORTFOLIO)
+def scenario_roadmap(request: HttpRequest, pk: int) -> HttpResponse:
+    """The roadmap of the scenario's answer by quarter, with a table of the same dates."""
+    from ..models import Layer
+
+    scenario = get_object_or_404(selectors.scenario_get(**_ctx(request), pk=pk))
+    roadmap = selectors.scenario_roadmap(user=request.user, scenario=scenario)
+    figure = None
+    if roadmap is not None and roadmap.projects:
+        labels = {
+            "title": _("Roadmap by quarter"),
+            "layers": {layer.value: str(layer.label) for layer in Layer},
+            "milestone": _("Milestone"),
+            "deadline": _("Legal deadline"),
+            "grant": _("Grant period"),
+            "requires": _("Requires"),
+            "spend": _("Planned cost"),
+            "budget": _("Budget"),
+            "money": _("EUR"),
+            "peak": _("Highest use of a skill"),
+            "use": _("%"),
+        }
+        figure = figure_json(
+            charts.roadmap_figure(
+                projects=roadmap.projects,
+                years=roadmap.years,
+                spend=roadmap.spend,
+                budget=roadmap.budget,
+                peak=roadmap.peak_use,
+                labels=labels,
+            )
+        )
+    return render(
+        request,
+        "portfolio/scenario_roadmap.html",
+        {"scenario": scenario, "roadmap": roadmap, "figure": figure},
+    )

@@ -49,7 +49,19 @@ PORTFOLIO_TABS = (
     ("portfolio:services", _l("Service register"), {"services", "service"}),
     ("portfolio:map", _l("Maturity map"), {"map"}),
     ("portfolio:balance", _l("Front end / back end"), {"balance"}),
-    ("portfolio:scenarios", _l("Scenarios"), {"scenarios", "scenario", "scenario-create", "scenario-edit"}),
+    (
+        "portfolio:scenarios",
+        _l("Scenarios"),
+        {
+            "scenarios",
+            "scenario",
+            "scenario-create",
+            "scenario-edit",
+            "scenario-roadmap",
+            "scenario-compare",
+            "scenario-adopt",
+        },
+    ),
 )
 STAFFING_TABS = (
     ("staffing:index", _l("Overview"), {"index"}, None),

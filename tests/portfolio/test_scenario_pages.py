@@ -190,3 +190,109 @@ class TestApi:
         reader.force_authenticate(council)
         assert reader.get(f"/api/v1/scenarios/{draft.pk}/").status_code == 404
         assert reader.post(f"/api/v1/scenarios/{draft.pk}/solve/").status_code == 404
+
+
+def solved_scenario(town_a, strategist, **fields) -> Scenario:
+    budgets = fields.pop("budgets", {2027: 1_000_000, 2028: 600_000, 2029: 600_000})
+    scenario = scenario_for(town_a, budgets, **fields)
+    from portfolio.actions import scenario_solve_request
+
+    scenario_solve_request(scenario=scenario, user=strategist)
+    return run_queued(scenario, strategist)
+
+
+def test_adopting_approves_the_chosen_projects_with_their_start_years(town, town_a, strategist, client_for):  # noqa: F811
+    import datetime
+
+    scenario = solved_scenario(town_a, strategist, start_choice=True, max_delay=2)
+    client = client_for(strategist)
+    page = client.get(reverse("portfolio:scenario-adopt", args=[scenario.pk])).content.decode()
+    changes = page.split('data-testid="adopt-changes"')[1].split("</table>")[0]
+    assert "E-Akte" in changes and "2028" in changes and "Rechenzentrum" not in changes  # approved already
+    answer = client.post(
+        reverse("portfolio:scenario-adopt", args=[scenario.pk]),
+        {"number": "RB-2027/12", "date": "2026-12-01", "title": "Digitalhaushalt 2027"},
+    )
+    assert answer.status_code == 302
+    scenario.refresh_from_db()
+    assert scenario.status == ScenarioStatus.ADOPTED and scenario.resolution.number == "RB-2027/12"
+    akte, antrag = town["akte"], town["antrag"]
+    akte.refresh_from_db()
+    antrag.refresh_from_db()
+    assert akte.status == "approved" and akte.planned_start == datetime.date(2028, 1, 1)
+    assert antrag.status == "approved" and antrag.planned_start == datetime.date(2029, 1, 1)
+    assert antrag.planned_end == datetime.date(2029, 12, 31)
+    # Adopted: the page says by which resolution, and a second adoption is refused.
+    body = client.get(reverse("portfolio:scenario", args=[scenario.pk])).content.decode()
+    assert "RB-2027/12" in body
+    again = client.post(
+        reverse("portfolio:scenario-adopt", args=[scenario.pk]), {"existing": scenario.resolution_id}
+    )
+    assert "bereits der beschlossene Plan" in again.content.decode()
+
+
+def test_a_stale_answer_cannot_be_adopted(town, town_a, strategist, client_for):  # noqa: F811
+    scenario = solved_scenario(town_a, strategist)
+    ProjectCost.objects.filter(project=town["portal"]).update(invest=450_000)
+    answer = client_for(strategist).post(
+        reverse("portfolio:scenario-adopt", args=[scenario.pk]),
+        {"number": "RB-1", "date": "2026-12-01", "title": "Haushalt"},
+    )
+    assert "passt nicht mehr zu den Projekten" in answer.content.decode()
+    town["portal"].refresh_from_db()
+    assert town["portal"].status == "idea"
+    from strategy.models import CouncilResolution
+
+    assert not CouncilResolution.objects.filter(number="RB-1").exists()  # recorded only with the adoption
+
+
+def test_two_scenarios_side_by_side(town, town_a, strategist, client_for):  # noqa: F811
+    plain = solved_scenario(town_a, strategist)
+    later = solved_scenario(town_a, strategist, name="Mit Startjahren", start_choice=True, max_delay=2)
+    body = (
+        client_for(strategist)
+        .get(reverse("portfolio:scenario-compare", args=[plain.pk]), {"other": later.pk})
+        .content.decode()
+    )
+    settings = body.split('data-testid="compare-settings"')[1].split("</table>")[0]
+    assert 'data-differs="true"><th scope="row">Startjahre wählen' in settings
+    only_right = body.split('data-testid="only-right"')[1].split("</ul>")[0]
+    assert "E-Akte (2028)" in only_right and "Online-Antrag (2029)" in only_right
+    assert "–" in body.split('data-testid="only-left"')[1].split("</ul>")[0]
+
+
+def test_the_roadmap_shows_the_chosen_projects_by_quarter(town, town_a, strategist, client_for):  # noqa: F811
+    from portfolio.models import Milestone
+
+    Milestone.objects.create(project=town["antrag"], title="Go-live", due_date="2028-06-30")
+    scenario = solved_scenario(town_a, strategist, start_choice=True, max_delay=2)
+    body = (
+        client_for(strategist).get(reverse("portfolio:scenario-roadmap", args=[scenario.pk])).content.decode()
+    )
+    table = body.split('data-testid="roadmap"')[1].split("</table>")[0]
+    row = table.split(f'data-project="{town["antrag"].pk}"')[1].split("</tr>")[0]
+    assert "01.01.2029" in row and "31.12.2029" in row and "Go-live (30.06.2029)" in row  # moved a year
+    pflicht = table.split(f'data-project="{town["pflicht"].pk}"')[1].split("</tr>")[0]
+    assert "31.12.2027" in pflicht and "endet danach" not in pflicht
+    assert 'data-figure="roadmap-figure"' in body and "tickformat" in body  # by quarter
+
+
+def test_the_api_adopts(town, town_a, strategist):  # noqa: F811
+    scenario = solved_scenario(town_a, strategist)
+    api = APIClient()
+    api.force_authenticate(strategist)
+    answer = api.post(
+        f"/api/v1/scenarios/{scenario.pk}/adopt/",
+        {"number": "RB-9", "date": "2026-12-01", "title": "Plan"},
+        format="json",
+    )
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["status"] == "adopted"
+    assert (
+        api.post(
+            f"/api/v1/scenarios/{scenario.pk}/adopt/",
+            {"resolution": answer.json()["resolution"]},
+            format="json",
+        ).status_code
+        == 409
+    )
