@@ -45,6 +45,7 @@ from portfolio.models import (
     ScoringModel,
     Service,
     ServiceChange,
+    SolveStatus,
     StatusReport,
     SubjectArea,
 )
@@ -156,6 +157,9 @@ class ProjectViewSet(ScopedViewSet):
 class ScenarioSerializerBase(ScopedSerializer):
     """A scenario's question (``portfolio.actions.scenario_save``, as on its editor); its budgets are the
     rows of ``/scenario-budgets/``. The answer is read at ``…/result/`` once ``solve_status`` is done."""
+
+    solve_error = serializers.CharField(read_only=True, allow_blank=True)
+    solve_status = serializers.ChoiceField(choices=SolveStatus.choices, read_only=True, allow_blank=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -618,7 +622,7 @@ ROUTES = {
         filters=("municipality", "status", "solve_status"),
         search=("name",),
         ordering=("name", "first_year"),
-        exclude=("result",),
+        exclude=("result", "task_id", "heartbeat"),  # the answer at …/result/; the worker's bookkeeping
         select_related=("municipality",),
         read_only=("status", "solve_status", "solve_progress", "solve_error", "solved_at", "created_by"),
         serializer_base=ScenarioSerializerBase,

@@ -282,6 +282,7 @@ class CouncilReportSerializer(ScopedSerializer):
             "meeting_date",
             "language",
             "round",
+            "scenario",
             "status",
             "summary",
             "corrects",
@@ -296,7 +297,7 @@ class CouncilReportSerializer(ScopedSerializer):
         if self.instance is None:
             self.fields["summary"].read_only = True  # written from the figures; edit it afterwards
         elif not isinstance(self.instance, list | tuple):
-            for name in ("period_start", "period_end", "language", "round"):
+            for name in ("period_start", "period_end", "language", "round", "scenario"):
                 self.fields[name].read_only = True  # as the edit page: the figures' period stays
 
     def validate(self, attrs):
@@ -306,6 +307,11 @@ class CouncilReportSerializer(ScopedSerializer):
         if round is not None and municipality is not None and round.municipality_id != municipality.pk:
             raise serializers.ValidationError(
                 {"round": [_("The reporting round must be one of this municipality's.")]}
+            )
+        scenario = attrs.get("scenario")
+        if scenario is not None and municipality is not None and scenario.municipality_id != municipality.pk:
+            raise serializers.ValidationError(
+                {"scenario": [_("The scenario must be one of this municipality's.")]}
             )
         return attrs
 

@@ -51,6 +51,7 @@ def report_create(
     meeting_date: dt.date | None = None,
     round: ReportingRound | None = None,
     corrects: CouncilReport | None = None,
+    scenario=None,
 ) -> CouncilReport:
     report = CouncilReport(
         municipality=municipality,
@@ -61,6 +62,7 @@ def report_create(
         meeting_date=meeting_date,
         round=round,
         corrects=corrects,
+        scenario=scenario,
     )
     report.full_clean()
     data = builder.build(
@@ -71,6 +73,7 @@ def report_create(
         language=language,
         previous=builder.previous_snapshot(report),
         round=round,
+        scenario=scenario,
     )
     report.summary = data["summary"]
     report.save()
@@ -97,6 +100,7 @@ def report_correct(*, report: CouncilReport, user) -> CouncilReport:
         meeting_date=old.meeting_date,
         round=old.round,
         corrects=old,
+        scenario=old.scenario,
     )
 
 
@@ -134,6 +138,7 @@ def report_publish(
         previous=builder.previous_snapshot(locked),
         today=today,
         round=locked.round,
+        scenario=locked.scenario,
     )
     data["summary"] = locked.summary or data["summary"]
     locked.snapshot = data

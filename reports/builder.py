@@ -65,6 +65,7 @@ def build(
     previous: dict | None = None,
     today: dt.date | None = None,
     round=None,
+    scenario=None,
 ) -> dict:
     """Every figure of the report for ``period_start``–``period_end``, in ``language``.
 
@@ -84,7 +85,7 @@ def build(
             "portfolio": _portfolio(
                 user=user, municipality=municipality, start=period_start, end=period_end, today=as_of
             ),
-            "staffing": _staffing(user=user, municipality=municipality, today=as_of),
+            "staffing": _staffing(user=user, municipality=municipality, today=as_of, scenario=scenario),
             "responses": _responses(round=round, user=user),
         }
         data["summary"] = summary_text(data)
@@ -270,8 +271,15 @@ def _portfolio(*, user, municipality, start: dt.date, end: dt.date, today: dt.da
     }
 
 
-def _staffing(*, user, municipality, today: dt.date) -> dict:
-    summary = staffing.gap_view(user=user, municipality=municipality, individuals=False, today=today).summary
+def _staffing(*, user, municipality, today: dt.date, scenario=None) -> dict:
+    """The largest gaps (of the projects a ``scenario`` chooses, at its start years, when given; else of
+    the approved and running ones) and the skills at risk from retirements."""
+    from portfolio.selectors import scenario_plan
+
+    plan = scenario_plan(user=user, scenario=scenario) if scenario is not None else None
+    summary = staffing.gap_view(
+        user=user, municipality=municipality, individuals=False, today=today, plan=plan
+    ).summary
     largest = (
         summary[summary["quarters_short"] > 0]
         .sort_values(["quarters_short", "gap_fte"], ascending=False)
@@ -283,6 +291,7 @@ def _staffing(*, user, municipality, today: dt.date) -> dict:
     visible = skills[~skills["suppressed"]] if "suppressed" in skills else skills
     at_risk = visible[visible["few"] | (visible["leaving_share"].fillna(0) >= 0.5)].head(TOP)
     return {
+        "scenario": scenario.name if scenario is not None else None,
         "gaps": [
             {
                 "skill": r["skill"],

@@ -15,13 +15,19 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class ReportCreateForm(StyledForm, forms.ModelForm):
     class Meta:
         model = CouncilReport
-        fields = ["title", "period_start", "period_end", "meeting_date", "language", "round"]
+        fields = ["title", "period_start", "period_end", "meeting_date", "language", "round", "scenario"]
         widgets = {"period_start": DATE, "period_end": DATE, "meeting_date": DATE}
 
     def __init__(self, *args, municipality, **kwargs):
+        from portfolio.models import Scenario
+
         super().__init__(*args, **kwargs)
         self.instance.municipality = municipality
         self.fields["round"].queryset = ReportingRound.objects.filter(municipality=municipality)
+        # Solved scenarios only: one without an answer chooses nothing.
+        self.fields["scenario"].queryset = Scenario.objects.filter(
+            municipality=municipality, result__isnull=False
+        ).order_by("name")
         self.fields["language"].choices = Language.choices
 
 

@@ -150,6 +150,18 @@ class CouncilReport(models.Model):
         related_name="reports",
         verbose_name=_("reporting round"),
     )
+    scenario = models.ForeignKey(
+        "portfolio.Scenario",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("scenario"),
+        help_text=_(
+            "The staffing section counts the skill demand of the projects this scenario chooses, at its "
+            "start years; without one, that of the approved and running projects."
+        ),
+    )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("Generated from the figures; edit it before publishing.")
     )

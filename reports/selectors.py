@@ -24,7 +24,12 @@ def report_list(
     *, user, municipality: Municipality, action: Action | str = Action.VIEW
 ) -> QuerySet[CouncilReport]:
     return CouncilReport.objects.for_user(user, action, municipality=municipality).select_related(
-        "municipality", "corrects", "published_by", "correction", "round__municipality"
+        "municipality",
+        "corrects",
+        "published_by",
+        "correction",
+        "round__municipality",
+        "scenario__municipality",
     )
 
 
@@ -71,6 +76,7 @@ def report_data(*, report: CouncilReport, user) -> dict:
         language=report.language,
         previous=builder.previous_snapshot(report),
         round=report.round,
+        scenario=report.scenario,
     )
     data["summary"] = report.summary or data["summary"]
     return data

@@ -18,7 +18,7 @@ from django.utils import timezone
 from municipalities import display
 from municipalities.access import PORTFOLIO, STAFF_RECORDS, Action, role_allows
 from municipalities.models import Membership, Municipality, OrgUnit
-from portfolio.models import COMMITTED, COUNCIL_VISIBLE
+from portfolio.models import COMMITTED, COUNCIL_VISIBLE, OPEN
 from portfolio.selectors import project_list
 
 from . import gaps
@@ -245,9 +245,17 @@ def gap_view(
     statuses=COMMITTED,
     today: datetime.date | None = None,
     quarters: int = QUARTERS,
+    plan: dict[int, int] | None = None,
 ) -> GapView:
+    """The skills gap per skill and quarter. With ``plan`` (a scenario's chosen projects and the years
+    each start moves, ``portfolio.selectors.scenario_plan``) the demand is that of those projects, at the
+    scenario's start years, instead of the projects in ``statuses``."""
     today = today or timezone.localdate()
+    if plan is not None:
+        statuses = OPEN
     data = staffing_data(user=user, municipality=municipality, statuses=statuses, individuals=individuals)
+    if plan is not None:
+        data = _planned(data, plan)
     periods = gaps.quarters(start=quarter_start(today), count=quarters)
     table = gaps.skill_gaps(
         staff=data.staff,
@@ -304,6 +312,23 @@ def _quarter_label(period: pd.Period) -> str:
     return display.quarter(period.start_time.date())
 
 
+def _planned(data: StaffingData, plan: dict[int, int]) -> StaffingData:
+    """``data`` with the demand of the planned projects only, their dates moved by the plan's years."""
+    from dataclasses import replace
+
+    demands = data.demands[data.demands["project_id"].isin(list(plan))].copy()
+    if not demands.empty:
+        shift = demands["project_id"].map(plan).astype(int)
+        for column in ("start", "end"):
+            dates = pd.to_datetime(demands[column], errors="coerce")
+            moved = [
+                (d + pd.DateOffset(years=int(s))).date() if not pd.isna(d) else None
+                for d, s in zip(dates, shift, strict=True)
+            ]
+            demands[column] = moved
+    return replace(data, demands=demands)
+
+
 def gap_page(
     *,
     user,
@@ -312,10 +337,16 @@ def gap_page(
     statuses=COMMITTED,
     skill: int | None = None,
     today: datetime.date | None = None,
+    plan: dict[int, int] | None = None,
 ) -> GapPage:
     """``gap_view`` shaped for its page (people see it: suppressed unless ``individuals``)."""
     view = gap_view(
-        user=user, municipality=municipality, individuals=individuals, statuses=statuses, today=today
+        user=user,
+        municipality=municipality,
+        individuals=individuals,
+        statuses=statuses,
+        today=today,
+        plan=plan,
     )
     table = view.table.assign(quarter_label=view.table["quarter"].map(_quarter_label))
     summary = view.summary.sort_values(["shortage", "gap_fte", "demand_fte"], ascending=False)
@@ -535,8 +566,6 @@ def scenario_resources(*, user, municipality: Municipality, scenario, starts: pd
     from portfolio.models import OPEN
     from portfolio.selectors import Resources
 
-    from .models import Skill
-
     years = list(range(scenario.first_year, scenario.first_year + scenario.years))
     data = staffing_data(user=user, municipality=municipality, statuses=OPEN)
     demand = gaps.yearly_demand(demands=data.demands, years=years)
@@ -553,7 +582,7 @@ def scenario_resources(*, user, municipality: Municipality, scenario, starts: pd
     capacity = gaps.yearly_capacity(capacity=supply, share=share)
     rows = demand[["skill_id", "level", "row"]].drop_duplicates()
     capacity = capacity.merge(rows, on=["skill_id", "level"])  # only the rows something demands
-    names = dict(Skill.objects.filter(pk__in=rows["skill_id"].unique().tolist()).values_list("pk", "name"))
+    names = _skill_names()
     labels = {
         row: _("%(skill)s (level %(level)s or above)") % {"skill": names.get(skill, skill), "level": level}
         for skill, level, row in rows.itertuples(index=False)

@@ -48,6 +48,7 @@ __all__ = [
     "scenario_get",
     "scenario_list",
     "scenario_page",
+    "scenario_plan",
     "scenario_problem",
     "scenario_roadmap",
 ]
@@ -82,7 +83,11 @@ def register_resource_source(source: ResourceSource) -> None:
 def scenario_list(
     *, user, municipality: Municipality, action: Action | str = Action.VIEW
 ) -> QuerySet[Scenario]:
-    return Scenario.objects.for_user(user, action, municipality=municipality).order_by("name")
+    return (
+        Scenario.objects.for_user(user, action, municipality=municipality)
+        .select_related("municipality")
+        .order_by("name")
+    )
 
 
 def scenario_get(*, user, municipality, pk: int, action: Action | str = Action.VIEW) -> QuerySet[Scenario]:
@@ -755,3 +760,19 @@ def scenario_roadmap(*, user, scenario: Scenario) -> Roadmap | None:
         uses = [u for u in uses if u is not None]
         peak.append(max(uses) if uses else None)
     return Roadmap(scenario, projects, result["years"], spend, limits, peak)
+
+
+def scenario_plan(*, user, scenario: Scenario) -> dict[int, int]:
+    """The projects a solved scenario chooses, each with the years its start moves from the planned one
+    (0: as planned): what the skills gap and the council report take as their demand when asked for the
+    scenario. Empty for a scenario without a portfolio. One query."""
+    result = scenario.result or {}
+    starts = {row["id"]: row["start"] for row in result.get("chosen", [])}
+    if not starts:
+        return {}
+    visible = Project.objects.for_user(user, municipality=scenario.municipality).filter(pk__in=list(starts))
+    plan = {}
+    for pk, planned, actual in visible.values_list("pk", "planned_start", "actual_start"):
+        begun = actual or planned
+        plan[pk] = starts[pk] - begun.year if begun else 0
+    return plan

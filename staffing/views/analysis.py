@@ -36,6 +36,24 @@ def _ctx(request) -> dict:
     }
 
 
+def _scenario(request):
+    """The solved scenarios the reader may see, the one chosen with ``?scenario=`` and its plan (None:
+    count projects by status). HR does not see scenarios (they are the portfolio's), so none is offered."""
+    from municipalities.access import PORTFOLIO, Action
+    from portfolio.selectors import scenario_list, scenario_plan
+
+    if not request.tenancy.can(PORTFOLIO, Action.VIEW):
+        return [], None, None
+    scenarios = [
+        s for s in scenario_list(user=request.user, municipality=request.tenancy.municipality) if s.result
+    ]
+    chosen = parse_id(request.GET.get("scenario"))
+    scenario = next((s for s in scenarios if s.pk == chosen), None)
+    if scenario is None:
+        return scenarios, None, None
+    return scenarios, scenario, scenario_plan(user=request.user, scenario=scenario)
+
+
 def _statuses(request) -> list[str]:
     chosen = [s for s in request.GET.getlist("status") if s in Status.values]
     return chosen or list(COMMITTED)
@@ -45,11 +63,14 @@ def _statuses(request) -> list[str]:
 def gaps_page(request: HttpRequest) -> HttpResponse:
     ctx = _ctx(request)
     statuses = _statuses(request)
-    page = selectors.gap_page(**ctx, statuses=statuses, skill=parse_id(request.GET.get("skill")))
+    scenarios, scenario, plan = _scenario(request)
+    page = selectors.gap_page(**ctx, statuses=statuses, skill=parse_id(request.GET.get("skill")), plan=plan)
     context = {
         "statuses": Status.choices,
         "chosen_statuses": statuses,
         "skills": page.skills,
+        "scenarios": scenarios,
+        "scenario": scenario,
     }
     if page.skill_id is not None:
         one = page.skill_quarters

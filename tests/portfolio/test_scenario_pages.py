@@ -296,3 +296,58 @@ def test_the_api_adopts(town, town_a, strategist):  # noqa: F811
         ).status_code
         == 409
     )
+
+
+def test_staff_capacity_binds_and_the_gap_page_and_report_take_the_scenarios_demand(
+    town,  # noqa: F811
+    town_a,
+    strategist,
+    client_for,
+):
+    """Two people hold process modelling at level 3; daily business takes 70 %, so 0.6 FTE a year are
+    free for projects. The Portal and the E-Akte need 0.5 FTE each in 2027: only one fits."""
+    import datetime
+
+    from reports.actions import report_create
+    from reports.selectors import report_data
+    from staffing.models import SkillDemand
+    from tests.staffing.conftest import add_staff, catalogue, skill  # noqa: F401
+
+    add_staff(town_a, n=2, level=3)
+    for name in ("portal", "akte"):
+        SkillDemand.objects.create(
+            project=town[name],
+            skill=skill(),
+            level=3,
+            fte="0.5",
+            start=datetime.date(2027, 1, 1),
+            end=datetime.date(2027, 12, 31),
+        )
+    scenario = solved_scenario(
+        town_a,
+        strategist,
+        budgets={2027: 10_000_000, 2028: 10_000_000, 2029: 10_000_000},
+        capacity_source="staffing",
+        daily_business_share=70,
+    )
+    result = scenario.result
+    titles = {row["title"] for row in result["chosen"]}
+    assert len(titles & {"Portal", "E-Akte"}) == 1  # not both: 1.0 FTE against 0.6
+    (load,) = [row for row in result["load"] if row["label"].startswith("Prozessmodellierung")]
+    assert load["values"][0] == pytest.approx(0.5) and load["capacity"][0] == pytest.approx(0.6)
+
+    page = client_for(strategist).get(reverse("staffing:gaps"), {"scenario": scenario.pk}).content.decode()
+    assert "Bedarf der Projekte, die das Szenario „Haushalt 2027“ wählt" in page
+
+    report = report_create(
+        municipality=town_a,
+        user=strategist,
+        title="Bericht mit Szenario",
+        period_start=datetime.date(2026, 7, 1),
+        period_end=datetime.date(2026, 12, 31),
+        language="de",
+        scenario=scenario,
+    )
+    assert report_data(report=report, user=strategist)["staffing"]["scenario"] == "Haushalt 2027"
+    body = client_for(strategist).get(reverse("reports:report", args=[report.pk])).content.decode()
+    assert 'data-testid="report-gap-scenario"' in body
