@@ -324,6 +324,40 @@ def build(*, municipality: Municipality) -> None:
         dependency.full_clean()
         dependency.save()
     _ratings(municipality, list(projects.values()), rng)
+    _scenarios(municipality, author)
+
+
+def _scenarios(municipality: Municipality, author) -> None:
+    """Two scenarios for the budget years 2027–2031 (issue 18), not yet solved: the budget of each year
+    60 % of what the open projects want in their dearest year, so not everything fits; the second may
+    move starts by up to two years. Saved through ``scenario_save``, as the editor does."""
+    from django.db.models import F, Sum
+
+    from .actions import scenario_save
+    from .models import OPEN, Scenario
+
+    years = range(2027, 2032)
+    wanted = dict(
+        ProjectCost.objects.filter(
+            project__municipality=municipality, project__status__in=OPEN, year__in=years
+        )
+        .values_list("year")
+        .annotate(total=Sum(F("invest") + F("operating")))
+    )
+    # The same budget every year: 60 % of what the open projects want in their dearest year.
+    flat = _euro(0.6 * float(max(wanted.values(), default=0)))
+    budgets = {year: {"total": flat} for year in years}
+    for name, choice in (("Haushalt 2027–2031", False), ("Haushalt 2027–2031 mit Startjahren", True)):
+        scenario = Scenario(
+            municipality=municipality,
+            name=name,
+            description="Welche Projekte trägt der Digitalhaushalt der nächsten fünf Jahre?",
+            first_year=2027,
+            years=5,
+            start_choice=choice,
+            min_backend_share=30,
+        )
+        scenario_save(scenario=scenario, budgets=budgets, by=author)
 
 
 def _ratings(municipality: Municipality, projects: list[Project], rng: random.Random) -> None:

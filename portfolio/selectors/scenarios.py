@@ -113,6 +113,12 @@ class ScenarioProblem:
     labels: dict[str, str] = field(default_factory=dict)
     unscored: int = 0
     outside: list[str] = field(default_factory=list)
+    # What the committed projects take in each year before the choice (K, Y) and (rows, Y), and the
+    # budget and capacity as entered.
+    committed_spend: np.ndarray | None = None
+    committed_load: np.ndarray | None = None
+    budget: np.ndarray | None = None
+    capacity: np.ndarray | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -230,7 +236,8 @@ def scenario_problem(*, user, scenario: Scenario) -> ScenarioProblem:
     mandatory = committed | ids.isin(chosen_in).to_numpy() | (legal & ~ids.isin(left_out).to_numpy())
     mandatory &= ~beyond | ids.isin(chosen_in).to_numpy()
 
-    # Dependencies among them; one on a project that is not open (completed) is met already.
+    # Dependencies among them; one on a project that is not open (completed) is met already, and one of a
+    # committed project binds nothing: it is decided and under way, there is no choice left to constrain.
     pairs = pd.DataFrame.from_records(
         list(
             Dependency.objects.filter(project__in=visible, requires__in=visible).values_list(
@@ -239,6 +246,8 @@ def scenario_problem(*, user, scenario: Scenario) -> ScenarioProblem:
         ),
         columns=["p", "q"],
     )
+    if len(pairs):
+        pairs = pairs[~pairs["p"].map(dict(zip(ids, committed, strict=True))).astype(bool)]
     requires = (
         np.column_stack([pairs["p"].map(index), pairs["q"].map(index)]) if len(pairs) else np.zeros((0, 2))
     )
@@ -257,14 +266,31 @@ def scenario_problem(*, user, scenario: Scenario) -> ScenarioProblem:
         demand = np.concatenate(
             [demand, np.zeros((n, demand.shape[1], cost.shape[2] - demand.shape[2]))], axis=2
         )
-    problem = Problem(
-        score=score.to_numpy(),
+    # Committed projects are decided and under way: what they cost and need in each year is taken off
+    # the budget and the capacity first (an overrun is reported, not "no portfolio"), and the choice is
+    # made with what is left.
+    committed_problem = Problem(
+        score=np.zeros(n),
         cost=cost,
         demand=demand,
         earliest=earliest,
         latest=latest,
         budget=budget,
         capacity=capacity,
+    )
+    committed_spend = committed_problem.spend(committed, earliest)
+    committed_load = committed_problem.load(committed, earliest)
+    full_cost = cost.copy()
+    cost, demand = cost.copy(), demand.copy()
+    cost[committed], demand[committed] = 0.0, 0.0
+    problem = Problem(
+        score=score.to_numpy(),
+        cost=cost,
+        demand=demand,
+        earliest=earliest,
+        latest=latest,
+        budget=np.maximum(budget - committed_spend, 0.0),
+        capacity=np.maximum(capacity - committed_load, 0.0),
         requires=requires.astype(int),
         mandatory=mandatory,
         excluded=excluded,
@@ -273,7 +299,7 @@ def scenario_problem(*, user, scenario: Scenario) -> ScenarioProblem:
     )
     frame = projects[["id", "title", "layer", "status"]].assign(
         score=score.to_numpy(),
-        cost=cost.sum(axis=(1, 2)),
+        cost=full_cost.sum(axis=(1, 2)),
         start_year=start_year.to_numpy() if n else [],
         committed=committed,
         legal=projects["mandatory"].astype(bool).to_numpy(),
@@ -287,6 +313,10 @@ def scenario_problem(*, user, scenario: Scenario) -> ScenarioProblem:
         labels=labels,
         unscored=unscored,
         outside=list(projects.loc[beyond, "title"]),
+        committed_spend=committed_spend,
+        committed_load=committed_load,
+        budget=budget,
+        capacity=capacity,
     )
 
 
@@ -325,6 +355,27 @@ def _resources(user, municipality, scenario, projects, start_year, index, years)
         "fte"
     ].to_numpy(dtype=float)
     return demand, capacity, rows, resources.labels
+
+
+def _with_committed(built: ScenarioProblem, reason) -> dict:
+    """A reason's need and availability as entered: the optimizer saw the budget and capacity left after
+    the committed projects, the reader thinks of the whole ones (and the committed projects are among
+    those that must be in)."""
+    if reason.need is None or reason.kind not in {"budget", "capacity"}:
+        return {"need": reason.need, "available": reason.available}
+    taken, limit = (
+        (built.committed_spend, built.budget)
+        if reason.kind == "budget"
+        else (built.committed_load, built.capacity)
+    )
+    if reason.year is None:
+        taken_now, limit_now = (
+            taken[reason.row].sum(),
+            np.where(np.isfinite(limit[reason.row]), limit[reason.row], np.inf).sum(),
+        )
+    else:
+        taken_now, limit_now = taken[reason.row, reason.year], limit[reason.row, reason.year]
+    return {"need": float(reason.need + taken_now), "available": float(limit_now)}
 
 
 def _none_if_inf(values) -> list:
@@ -381,8 +432,26 @@ def scenario_answer(*, built: ScenarioProblem, best, naive, frontier) -> dict:
         for i in np.nonzero(~chosen)[0]
     ]
     left.sort(key=lambda r: (-r["score"], r["title"]))
-    spend = p.spend(chosen, best.start)
-    load = p.load(chosen, best.start)
+    spend = p.spend(chosen, best.start) + built.committed_spend
+    load = p.load(chosen, best.start) + built.committed_load
+    over = [
+        {
+            "kind": built.kinds[k],
+            "year": years[y],
+            "need": float(built.committed_spend[k, y]),
+            "available": float(built.budget[k, y]),
+        }
+        for k, y in np.argwhere(built.committed_spend > built.budget + 1e-6)
+    ]
+    over_capacity = [
+        {
+            "row": built.labels.get(built.rows[r], built.rows[r]),
+            "year": years[y],
+            "need": float(built.committed_load[r, y]),
+            "available": float(built.capacity[r, y]),
+        }
+        for r, y in np.argwhere(built.committed_load > built.capacity + 1e-6)
+    ]
     return {
         "fingerprint": built.fingerprint,
         "status": best.status,
@@ -395,13 +464,14 @@ def scenario_answer(*, built: ScenarioProblem, best, naive, frontier) -> dict:
         "chosen": rows,
         "left_out": left,
         "spend": spend.tolist(),
-        "budget": [_none_if_inf(row) for row in p.budget],
+        "budget": [_none_if_inf(row) for row in built.budget],
+        "committed_over": {"budget": over, "capacity": over_capacity},
         "load": [
             {
                 "row": key,
                 "label": built.labels.get(key, key),
                 "values": load[r].tolist(),
-                "capacity": _none_if_inf(p.capacity[r]),
+                "capacity": _none_if_inf(built.capacity[r]),
             }
             for r, key in enumerate(built.rows)
         ],
@@ -409,7 +479,7 @@ def scenario_answer(*, built: ScenarioProblem, best, naive, frontier) -> dict:
         "frontier": [
             {
                 "factor": point.factor,
-                "budget": point.budget,
+                "budget": point.budget + float(built.committed_spend.sum()),  # the whole, as entered
                 "value": point.optimum.value,
                 "count": int(point.optimum.chosen.sum()),
                 "status": point.optimum.status,
@@ -428,8 +498,7 @@ def scenario_answer(*, built: ScenarioProblem, best, naive, frontier) -> dict:
                 if r.row is not None and r.kind in {"budget", "capacity"}
                 else None,
                 "year": None if r.year is None else years[0] + r.year,
-                "need": r.need,
-                "available": r.available,
+                **_with_committed(built, r),
             }
             for r in best.reasons
         ],
@@ -539,6 +608,7 @@ class ScenarioPage:
     load_rows: list[dict]
     chosen: list[dict] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
+    overruns: list[str] = field(default_factory=list)
 
 
 def _use(value: float, limit: float | None) -> float | None:
@@ -582,7 +652,28 @@ def scenario_page(*, user, scenario: Scenario) -> ScenarioPage:
         }
         for row in result["chosen"]
     ]
+    from municipalities.display import money, number
+
+    over = result.get("committed_over", {})
+    overruns = [
+        _("The projects decided already need %(need)s in %(year)s; the budget is %(available)s.")
+        % {"need": money(o["need"]), "year": o["year"], "available": money(o["available"])}
+        for o in over.get("budget", [])
+    ] + [
+        _(
+            "The projects decided already need %(need)s FTE of %(row)s in %(year)s; %(available)s "
+            "FTE are free for projects."
+        )
+        % {
+            "need": number(round(o["need"], 1)),
+            "row": o["row"],
+            "year": o["year"],
+            "available": number(round(o["available"], 1)),
+        }
+        for o in over.get("capacity", [])
+    ]
     return ScenarioPage(
+        overruns=overruns,
         scenario=scenario,
         result=result,
         reasons=[reason_text(r) for r in result.get("reasons", [])],

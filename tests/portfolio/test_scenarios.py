@@ -109,7 +109,9 @@ def test_the_problem_reads_the_portfolio(town, town_a, strategist):
     assert not p.mandatory[by_title["Portal"]]
     assert p.cost[by_title["E-Akte"], 0, 0] == 600_000 and p.earliest[by_title["Online-Antrag"]] == 1
     assert [tuple(r) for r in p.requires] == [(by_title["Online-Antrag"], by_title["E-Akte"])]
-    assert p.budget.tolist() == [[1_000_000, 600_000, 600_000]]
+    # The committed Rechenzentrum's 300 k€ in 2027 are taken off first; the choice is made with the rest.
+    assert built.budget.tolist() == [[1_000_000, 600_000, 600_000]]
+    assert p.budget.tolist() == [[700_000, 600_000, 600_000]] and p.cost[by_title["Rechenzentrum"]].sum() == 0
     assert (
         built.projects.set_index("title").loc["Portal", "score"]
         > built.projects.set_index("title").loc["E-Akte", "score"]
@@ -173,3 +175,21 @@ def test_the_solve_is_queued_once(town, town_a, strategist, django_capture_on_co
     assert scenario.solve_status == SolveStatus.QUEUED and scenario.task_id
     assert scenario_solve(scenario_id=scenario.pk, user_id=strategist.pk) == "done"
     assert scenario_solve(scenario_id=scenario.pk, user_id=strategist.pk) == "skipped"  # delivered twice
+
+
+def test_committed_projects_over_the_budget_are_reported_not_infeasible(town, town_a, strategist):
+    """Projects under way cannot be un-decided: when they alone take more than the budget, the answer
+    says so and chooses nothing new where nothing is left (the legal duty still must come)."""
+    from portfolio.selectors import scenario_page
+
+    scenario = scenario_for(town_a, {2027: 250_000, 2028: 600_000, 2029: 600_000}, legal_duties_in=False)
+    result = solved(scenario, strategist)
+    assert result["status"] == "optimal"
+    assert result["committed_over"]["budget"] == [
+        {"kind": "total", "year": 2027, "need": 300_000, "available": 250_000}
+    ]
+    assert {row["title"] for row in result["chosen"]} == {"Rechenzentrum"}
+    page = scenario_page(user=strategist, scenario=scenario)
+    assert page.overruns == [
+        "Die bereits beschlossenen Projekte brauchen 2027 300.000 €; das Budget beträgt 250.000 €."
+    ]
