@@ -489,8 +489,12 @@ def load_figure(
             zmin=0,
             zmax=150,
             colorscale=[[0, "#F0F9E8"], [0.5, "#7BCCC4"], [0.66, _ORANGE], [1, _VERMILION]],
-            colorbar={"title": labels["use"]},
+            colorbar={"title": {"text": labels["use"]}},
             hovertemplate="%{y} %{x}: %{text}<extra></extra>",
+            # Gaps draw each cell as its own rectangle; without them plotly paints one image with an inline
+            # style the Content-Security-Policy refuses ("image-rendering: pixelated").
+            xgap=1,
+            ygap=1,
         )
     )
     fig.update_layout(
@@ -639,7 +643,7 @@ def roadmap_figure(
     fig.update_yaxes(title_text=labels["money"], row=2, col=1)
     fig.update_yaxes(title_text=labels["use"], row=3, col=1)
     fig.update_xaxes(
-        type="date", dtick="M3", tickformat="Q%q\n%Y", range=[f"{years[0]}-01-01", f"{years[-1]}-12-31"]
+        type="date", dtick="M3", tickformat="Q%q %Y", range=[f"{years[0]}-01-01", f"{years[-1]}-12-31"]
     )
     fig.update_layout(
         title=labels["title"],
