@@ -91,6 +91,7 @@ STAFFING = "200 403 200 200 200 login"  # aggregates: everyone but the project l
 STAFF_RECORDS = "403 403 403 200 200 login"
 STAFF_RECORD = "404 403 404 200 200 login"  # one record: 404 for the roles that see aggregates only
 STAFF_RECORD_OTHER = "404 403 404 404 404 login"
+SCENARIO_DRAFT = "200 404 404 403 200 login"  # a draft scenario: its office and the admin
 REPORTS_READ = "200 403 200 403 200 login"
 REPORTS_READ_OTHER = "404 403 404 403 404 login"
 REPORTS_WRITE = STRATEGY_WRITE
@@ -135,6 +136,8 @@ TABLE: tuple[Row, ...] = (
     Row("strategy:indicator-edit", STRATEGY_WRITE, STRATEGY_WRITE_OTHER, ("indicator",)),
     Row("strategy:indicator-delete", STRATEGY_WRITE, STRATEGY_WRITE_OTHER, ("indicator",)),
     Row("strategy:measurement-add", STRATEGY_POST, STRATEGY_POST, ("indicator",)),
+    Row("strategy:measurement-approve", STRATEGY_POST, STRATEGY_POST, ("measurement",)),
+    Row("strategy:measurement-reject", STRATEGY_POST, STRATEGY_POST, ("measurement",)),
     # --- portfolio ------------------------------------------------------------------------------------
     Row("portfolio:index", STRATEGY_READ),
     Row("portfolio:services", STRATEGY_READ),
@@ -175,6 +178,19 @@ TABLE: tuple[Row, ...] = (
     Row("portfolio:pairwise", STRATEGY_READ),
     Row("portfolio:matrix", STRATEGY_READ),
     Row("portfolio:assessments", PROJECT_WRITE, READERS_OTHER, ("project",)),
+    # Scenarios: the walk's is a draft, which council members and leads do not read (the adopted one only).
+    Row("portfolio:scenarios", STRATEGY_READ),
+    Row("portfolio:scenario-create", STRATEGY_WRITE),
+    *(
+        Row(f"portfolio:{page}", SCENARIO_DRAFT, READERS_OTHER, ("scenario",))
+        for page in ("scenario", "scenario-compare", "scenario-roadmap")
+    ),
+    # The solve's state is an htmx fragment; a plain GET goes to the scenario's page.
+    Row("portfolio:scenario-solve", "302 404 404 403 302 login", READERS_OTHER, ("scenario",)),
+    *(
+        Row(f"portfolio:{page}", STRATEGY_WRITE, STRATEGY_WRITE_OTHER, ("scenario",))
+        for page in ("scenario-edit", "scenario-delete", "scenario-adopt")
+    ),
     # --- staffing: aggregates for all but the lead; records for hr and admin --------------------------
     Row("staffing:index", STAFFING),
     Row("staffing:catalogue", STAFFING),
@@ -226,6 +242,7 @@ TABLE: tuple[Row, ...] = (
     # Everyone's own list; a value only for an indicator the person owns (nobody of the walk does: 404).
     Row("reports:my-updates", EVERYONE),
     Row("reports:my-measurement", "405 405 405 405 405 login", "405 405 405 405 405 login", ("indicator",)),
+    Row("reports:my-status-report", "405 405 405 405 405 login", "405 405 405 405 405 login", ("project",)),
     Row("reports:round-create", REPORTS_WRITE),
     Row("reports:round", REPORTS_READ, REPORTS_READ_OTHER, ("round",)),
     Row("reports:round-close", REPORTS_POST, REPORTS_POST, ("round",)),
@@ -314,6 +331,8 @@ def objects_of(town: Town, *, token: AuthToken, report, published, round, file) 
         "goal": o["goals"],
         "adopted-goal": extra["adopted_goals"][0],
         "indicator": o["indicators"],
+        "measurement": o["measurements"],
+        "scenario": o["scenarios"],
         "service": o["services"],
         "project": o["projects"],
         "project-2": extra["project_2"],

@@ -143,6 +143,8 @@ def scenario_solve(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("portfolio:scenario", pk=scenario.pk)
     else:
         scenario = get_object_or_404(selectors.scenario_get(**_ctx(request), pk=pk))
+        if not request.htmx:  # the fragment is for the page's polling; a person goes to the page
+            return redirect("portfolio:scenario", pk=scenario.pk)
     response = render(request, "portfolio/_scenario_solve.html", {"scenario": scenario, "can_edit": True})
     if request.method == "GET" and request.htmx and not scenario.solving:
         response["HX-Refresh"] = "true"  # the answer is there: show the whole page with it

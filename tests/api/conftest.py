@@ -31,6 +31,8 @@ from portfolio.models import (
     Milestone,
     PairwiseComparison,
     ProjectCost,
+    Scenario,
+    ScenarioBudget,
     ServiceChange,
     StatusReport,
     SubjectArea,
@@ -137,6 +139,9 @@ def build_town(municipality: Municipality, *, member, lead=None) -> Town:
         job_title="Sachbearbeitung",
         role_profile=profile,
     )
+    scenario = Scenario.objects.create(
+        municipality=municipality, name=f"Haushalt {suffix}", first_year=2027, years=3
+    )
     objects = {
         "municipalities": municipality,
         "org-units": unit,
@@ -196,6 +201,10 @@ def build_town(municipality: Municipality, *, member, lead=None) -> Town:
             expected_date=datetime.date(2026, 10, 1),
         ),
         "skill-demands": SkillDemand.objects.create(project=project, skill=modelling, level=3, fte="1.00"),
+        "scenarios": scenario,
+        "scenario-budgets": ScenarioBudget.objects.create(
+            scenario=scenario, year=2027, total=Decimal("900000")
+        ),
     }
     extra = {
         "root": root,

@@ -96,6 +96,11 @@ RULES: dict[str, Rule] = {
     "staff-skills": Rule("staff_records"),
     "vacancies": Rule("staff_records"),
     "skill-demands": PROJECT_ROW,
+    # Council members and project leads read the scenario adopted as the plan, never the drafts.
+    "scenarios": Rule("portfolio", rows={role: lambda s: s.status == "adopted" for role in (C, L)}),
+    "scenario-budgets": Rule(
+        "portfolio", rows={role: lambda b: b.scenario.status == "adopted" for role in (C, L)}
+    ),
 }
 # The same for every municipality: every signed-in user reads them, nobody writes them through the API.
 REFERENCE = ("subject-areas", "skill-categories", "skills", "proficiency-levels")
@@ -175,6 +180,8 @@ UNIQUE: dict[str, Callable] = {
     "staff": lambda t: {"personnel_number": "P-99999"},
     "staff-skills": lambda t: {"skill": t.extra["skill_2"].pk},
     "skill-demands": lambda t: {"level": 4},
+    "scenarios": lambda t: {"name": "Zweites Szenario"},
+    "scenario-budgets": lambda t: {"year": 2028},
 }
 # A harmless change for PATCH.
 CHANGE: dict[str, dict] = {
@@ -205,6 +212,8 @@ CHANGE: dict[str, dict] = {
     "staff-skills": {"level": 4},
     "vacancies": {"title": "Prozessmanagement (neu)"},
     "skill-demands": {"fte": "1.50"},
+    "scenarios": {"description": "Geprüft."},
+    "scenario-budgets": {"total": "500000.00"},
 }
 
 
