@@ -435,6 +435,7 @@ class ScenarioForm(TenantForm):
         stored = {}
         if self.instance.pk:
             stored = {b.year: b for b in self.instance.budgets.all()}
+        self._weight_fields()
         self.budget_years = list(range(first, first + years)) if first else []
         for year in self.budget_years:
             row = stored.get(year)
@@ -456,8 +457,45 @@ class ScenarioForm(TenantForm):
                 field.widget.attrs["class"] = "form-control"
                 field.widget.attrs["inputmode"] = "decimal"
 
+    def _weight_fields(self) -> None:
+        """One field per criterion of the active scoring model, in percent: the scenario's own weights
+        (all empty: the model's)."""
+        from .models import ScoringModel
+
+        model = ScoringModel.objects.filter(municipality=self.municipality, active=True).first()
+        self.criteria = list(model.criteria.order_by("position", "pk")) if model else []
+        own = self.instance.weights or {}
+        total = sum(own.values()) or 1
+        for criterion in self.criteria:
+            self.fields[f"weight_{criterion.key}"] = forms.DecimalField(
+                label=_("Weight of “%(name)s” (%%)") % {"name": criterion.name},
+                required=False,
+                min_value=0,
+                max_value=100,
+                decimal_places=1,
+                initial=round(100 * own[criterion.key] / total, 1) if criterion.key in own else None,
+                help_text=_("Model: %(weight)s %%") % {"weight": round(100 * float(criterion.weight), 1)},
+            )
+            self.fields[f"weight_{criterion.key}"].widget.attrs.update(
+                {"class": "form-control", "inputmode": "decimal"}
+            )
+
+    def weight_table(self) -> list:
+        return [self[f"weight_{c.key}"] for c in self.criteria]
+
     def clean(self):
         data = super().clean()
+        given = {c.key: data.get(f"weight_{c.key}") for c in self.criteria}
+        if any(v is not None for v in given.values()):
+            if any(v is None for v in given.values()) or not sum(given.values()) > 0:
+                self.add_error(
+                    None,
+                    _("Give every criterion its own weight (in all above 0), or none to use the model's."),
+                )
+            else:
+                self.instance.weights = {k: float(v) / float(sum(given.values())) for k, v in given.items()}
+        else:
+            self.instance.weights = None
         both = set(data.get("mandatory") or []) & set(data.get("excluded") or [])
         if both:
             names = ", ".join(sorted(p.title for p in both))

@@ -10,6 +10,7 @@ inputs' fingerprint, so a page can say when the answer no longer matches the inp
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,15 @@ class Scenario(models.Model):
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ScenarioStatus, default=ScenarioStatus.DRAFT, editable=False
+    )
+    weights = models.JSONField(
+        _("own weights"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The weight of each criterion for this scenario's scores, by criterion key; empty: the "
+            "scoring model's weights."
+        ),
     )
     first_year = models.PositiveSmallIntegerField(
         _("first year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
@@ -171,6 +181,20 @@ class Scenario(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.weights in (None, {}):
+            self.weights = None
+            return
+        ok = isinstance(self.weights, dict) and all(
+            isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1000
+            for k, v in self.weights.items()
+        )
+        if not ok or not sum(self.weights.values()) > 0:
+            raise ValidationError(
+                {"weights": _("Give each criterion a weight of 0 or more, at least one above 0, by its key.")}
+            )
 
     @property
     def last_year(self) -> int:

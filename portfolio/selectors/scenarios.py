@@ -180,7 +180,12 @@ def scenario_problem(*, user, scenario: Scenario) -> ScenarioProblem:
     score = pd.Series(0.0, index=projects["id"])
     if model is not None and n:
         table = ranking_view(
-            user=user, municipality=municipality, model=model, samples=0, statuses=OPEN
+            user=user,
+            municipality=municipality,
+            model=model,
+            weights=scenario.weights,
+            samples=0,
+            statuses=OPEN,
         ).table
         score = table["score"].reindex(projects["id"]).astype(float)
     unscored = int(score.isna().sum())
@@ -733,6 +738,15 @@ def scenario_comparison(*, left: Scenario, right: Scenario) -> ScenarioCompariso
         for n in names
     ]
     settings_.append({"label": _("Budget per year"), "left": budget(left), "right": budget(right)})
+
+    def weights(s: Scenario) -> str:
+        from municipalities.display import number
+
+        if not s.weights:
+            return _("the scoring model's")
+        return ", ".join(f"{k}: {number(round(100 * v, 1))} %" for k, v in sorted(s.weights.items()))
+
+    settings_.append({"label": _("Weights"), "left": weights(left), "right": weights(right)})
     for name, title in (("mandatory", _("projects always in")), ("excluded", _("projects left out"))):
         values = [", ".join(sorted(p.title for p in getattr(s, name).all())) or "–" for s in (left, right)]
         settings_.append({"label": title, "left": values[0], "right": values[1]})

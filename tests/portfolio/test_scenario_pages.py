@@ -351,3 +351,25 @@ def test_staff_capacity_binds_and_the_gap_page_and_report_take_the_scenarios_dem
     assert report_data(report=report, user=strategist)["staffing"]["scenario"] == "Haushalt 2027"
     body = client_for(strategist).get(reverse("reports:report", args=[report.pk])).content.decode()
     assert 'data-testid="report-gap-scenario"' in body
+
+
+def test_own_weights_change_the_scores(town, town_a, strategist, client_for):  # noqa: F811
+    """All weight on risk (nobody is rated on it: every score 0) against the model's (urgency counts)."""
+    from portfolio.selectors import scenario_problem
+
+    keys = list(
+        town["portal"].municipality.scoring_models.get(active=True).criteria.values_list("key", flat=True)
+    )
+    data = form_data(name="Nur Risiko") | {
+        f"weight_{key}": "100" if key == "urgency" else "0" for key in keys
+    }
+    client = client_for(strategist)
+    assert client.post(reverse("portfolio:scenario-create"), data).status_code == 302
+    scenario = Scenario.objects.get(name="Nur Risiko")
+    assert scenario.weights["urgency"] == 1.0 and sum(scenario.weights.values()) == pytest.approx(1.0)
+    only_urgency = scenario_problem(user=strategist, scenario=scenario).projects.set_index("title")["score"]
+    assert only_urgency["Portal"] == pytest.approx(100) and only_urgency["OZG-Pflicht"] == pytest.approx(0)
+    half = form_data(name="Halb") | {f"weight_{key}": "" for key in keys} | {"weight_urgency": "50"}
+    refused = client.post(reverse("portfolio:scenario-create"), half)
+    assert "Geben Sie jedem Kriterium ein eigenes Gewicht" in refused.content.decode()
+    assert not Scenario.objects.filter(name="Halb").exists()
