@@ -95,6 +95,8 @@ KINDS: dict[str, tuple[Role, str, Maker]] = {
     "vacancies": (Role.HR, "title", text("Stelle")),
     "skill-demands": (Role.STRATEGIST, "fte", decimal("0.5", "0.01")),
     "council-reports": (Role.STRATEGIST, "title", text("Bericht")),
+    "scenarios": (Role.STRATEGIST, "description", text("Frage")),
+    "scenario-budgets": (Role.STRATEGIST, "total", decimal("910000", "1")),
 }
 
 SERIALIZERS = {route: serializer for route, (serializer, _viewset) in ROUTES.items()}
