@@ -56,6 +56,7 @@ from staffing.models import (
     ProficiencyLevel,
     RoleProfile,
     RoleProfileSkill,
+    ScenarioCapacity,
     Skill,
     SkillCategory,
     SkillDemand,
@@ -629,6 +630,9 @@ ROUTES = {
         viewset_base=ScenarioViewSet,
     ),
     "scenario-budgets": endpoint(ScenarioBudget, filters=("scenario", "year"), ordering=("year",)),
+    "scenario-capacities": endpoint(
+        ScenarioCapacity, filters=("scenario", "skill", "year"), ordering=("year",)
+    ),
     "contributions": endpoint(Contribution, filters=("project", "goal"), ordering=("project",)),
     "scoring-models": endpoint(
         ScoringModel,

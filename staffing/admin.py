@@ -7,6 +7,7 @@ from .models import (
     ProficiencyLevel,
     RoleProfile,
     RoleProfileSkill,
+    ScenarioCapacity,
     Skill,
     SkillCategory,
     SkillDemand,
@@ -73,3 +74,11 @@ class SkillDemandAdmin(admin.ModelAdmin):
     list_display = ["project", "skill", "level", "fte", "start", "end"]
     list_select_related = ["project", "skill"]
     raw_id_fields = ["project"]
+
+
+@admin.register(ScenarioCapacity)
+class ScenarioCapacityAdmin(admin.ModelAdmin):
+    list_display = ["scenario", "skill", "year", "fte"]
+    list_filter = ["year"]
+    list_select_related = ["scenario", "skill"]
+    raw_id_fields = ["scenario"]

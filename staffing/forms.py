@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from municipalities.forms import TenantForm
+from municipalities.forms import StyledForm, TenantForm
 
 from .models import RoleProfile, RoleProfileSkill, Skill, SkillDemand, StaffMember, StaffSkill, Vacancy
 
@@ -98,3 +99,39 @@ class SkillDemandForm(SkillChoiceMixin, TenantForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._skills()
+
+
+class ScenarioCapacityForm(StyledForm, forms.Form):
+    """The entered capacity of a scenario: one field per skill and planning year (FTE for projects;
+    empty: no limit), named ``c-<skill id>-<year>``."""
+
+    def __init__(self, *args, years: list[int], rows: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.years, self.rows = years, rows
+        for row in rows:
+            for year, value in zip(years, row["values"], strict=True):
+                self.fields[f"c-{row['skill_id']}-{year}"] = forms.DecimalField(
+                    label=_("%(skill)s, %(year)s (FTE)") % {"skill": row["skill"], "year": year},
+                    required=False,
+                    min_value=0,
+                    max_value=9999,
+                    max_digits=6,
+                    decimal_places=2,
+                    initial=value,
+                    localize=True,
+                )
+        for field in self.fields.values():
+            field.widget.attrs.update({"class": "form-control form-control-sm", "inputmode": "decimal"})
+
+    def table(self) -> list[dict]:
+        return [
+            {"skill": row["skill"], "fields": [self[f"c-{row['skill_id']}-{year}"] for year in self.years]}
+            for row in self.rows
+        ]
+
+    def values(self) -> dict[tuple[int, int], object]:
+        return {
+            (row["skill_id"], year): self.cleaned_data.get(f"c-{row['skill_id']}-{year}")
+            for row in self.rows
+            for year in self.years
+        }

@@ -19,7 +19,7 @@ from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.access import STAFF_RECORDS, STAFFING_AGGREGATES, Scope, ScopedQuerySet
+from municipalities.access import PORTFOLIO, STAFF_RECORDS, STAFFING_AGGREGATES, Role, Scope, ScopedQuerySet
 from municipalities.display import display
 from municipalities.models import Municipality, OrgUnit
 from municipalities.validators import MaxValueValidator, MinValueValidator
@@ -433,3 +433,46 @@ class SkillDemand(models.Model):
             raise ValidationError(
                 _("Give the period, or plan the project's start and end first: the demand needs dates.")
             )
+
+
+class ScenarioCapacity(models.Model):
+    """The staff capacity of a skill in one year that a scenario's projects may use, entered by hand
+    (``Scenario.capacity_source`` "entered"): FTE for projects, daily business already taken off. A
+    skill without an entry for a year is not limited in it."""
+
+    scenario = models.ForeignKey(
+        "portfolio.Scenario", on_delete=models.CASCADE, related_name="capacities", verbose_name=_("scenario")
+    )
+    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="+", verbose_name=_("skill"))
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    fte = models.DecimalField(
+        _("full-time equivalents for projects"),
+        max_digits=6,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(9999)],
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    scope = Scope(
+        area=PORTFOLIO,
+        municipality_field="scenario__municipality",
+        row_filters={role: Q(scenario__status="adopted") for role in (Role.COUNCIL, Role.PROJECT_LEAD)},
+    )
+
+    class Meta:
+        verbose_name = _("scenario capacity")
+        verbose_name_plural = _("scenario capacities")
+        ordering = ["scenario", "skill", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scenario", "skill", "year"],
+                name="scenario_capacity_one_per_skill_and_year",
+                violation_error_message=_("This scenario already has a capacity for this skill and year."),
+            ),
+            models.CheckConstraint(condition=Q(fte__gte=0), name="scenario_capacity_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scenario}: {self.skill} {self.year}"

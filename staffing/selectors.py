@@ -570,6 +570,8 @@ def scenario_resources(*, user, municipality: Municipality, scenario, starts: pd
     data = staffing_data(user=user, municipality=municipality, statuses=OPEN)
     demand = gaps.yearly_demand(demands=data.demands, years=years)
     demand = demand[demand["project_id"].isin(starts.index)]
+    if scenario.capacity_source == "entered":
+        return _entered_resources(scenario, demand, starts, years)
     demand = demand.assign(
         row=demand["skill_id"].astype(str) + ":" + demand["level"].astype(str),
         offset=demand["year"] - demand["project_id"].map(starts),
@@ -592,3 +594,64 @@ def scenario_resources(*, user, municipality: Municipality, scenario, starts: pd
         capacity=capacity[["row", "year", "fte"]],
         labels=labels,
     )
+
+
+def _entered_resources(scenario, demand: pd.DataFrame, starts: pd.Series, years: list[int]):
+    """Resources of a scenario whose capacity is entered per skill and year (``ScenarioCapacity``): one
+    row per skill (the demand of every level), limited only in the years with an entry."""
+    from portfolio.selectors import Resources
+
+    from .models import ScenarioCapacity
+
+    needed = demand[demand["level"] == demand.groupby("skill_id")["level"].transform("min")]  # not nested
+    needed = needed.assign(
+        row=needed["skill_id"].astype(str), offset=needed["year"] - needed["project_id"].map(starts)
+    )
+    entries = pd.DataFrame.from_records(
+        list(
+            ScenarioCapacity.objects.filter(scenario=scenario, year__in=years).values_list(
+                "skill_id", "year", "fte"
+            )
+        ),
+        columns=["skill_id", "year", "fte"],
+        coerce_float=True,
+    )
+    names = _skill_names()
+    skills = set(needed["skill_id"]) | set(entries["skill_id"])
+    # Every skill in every year, unlimited where nothing is entered.
+    grid = pd.MultiIndex.from_product([sorted(skills), years], names=["skill_id", "year"])
+    fte = entries.set_index(["skill_id", "year"])["fte"].astype(float).reindex(grid).fillna(float("inf"))
+    capacity = fte.reset_index().assign(row=lambda f: f["skill_id"].astype(str))
+    return Resources(
+        demand=needed[["project_id", "row", "offset", "fte"]],
+        capacity=capacity[["row", "year", "fte"]],
+        labels={str(skill): names.get(skill, str(skill)) for skill in skills},
+    )
+
+
+def scenario_capacity_table(*, user, municipality: Municipality, scenario) -> tuple[list[int], list[dict]]:
+    """The skills the open projects demand (and those with an entry) with the entered FTE per planning
+    year, for the capacity page of a scenario: (years, rows of skill_id, skill and values by year)."""
+    from portfolio.models import OPEN
+
+    from .models import ScenarioCapacity
+
+    years = list(range(scenario.first_year, scenario.first_year + scenario.years))
+    data = staffing_data(user=user, municipality=municipality, statuses=OPEN)
+    entered = {
+        (skill, year): fte
+        for skill, year, fte in ScenarioCapacity.objects.filter(scenario=scenario).values_list(
+            "skill_id", "year", "fte"
+        )
+    }
+    skills = set(data.demands["skill_id"]) | {skill for skill, _year in entered}
+    names = _skill_names()
+    rows = [
+        {
+            "skill_id": skill,
+            "skill": names.get(skill, str(skill)),
+            "values": [entered.get((skill, y)) for y in years],
+        }
+        for skill in skills
+    ]
+    return years, sorted(rows, key=lambda r: r["skill"])

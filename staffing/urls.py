@@ -24,6 +24,7 @@ urlpatterns = [
     path("projects/<int:project_pk>/skill-demands/new/", demands.demand_edit, name="demand-create"),
     path("skill-demands/<int:pk>/edit/", demands.demand_edit, name="demand-edit"),
     path("skill-demands/<int:pk>/delete/", demands.demand_delete, name="demand-delete"),
+    path("scenarios/<int:pk>/capacity/", demands.scenario_capacity, name="scenario-capacity"),
     path("gaps/", analysis.gaps_page, name="gaps"),
     path("matrix/", analysis.matrix_page, name="matrix"),
     path("retirements/", analysis.exposure_page, name="exposure"),

@@ -185,6 +185,7 @@ TABLE: tuple[Row, ...] = (
         Row(f"portfolio:{page}", SCENARIO_DRAFT, READERS_OTHER, ("scenario",))
         for page in ("scenario", "scenario-compare", "scenario-roadmap")
     ),
+    Row("staffing:scenario-capacity", STRATEGY_WRITE, STRATEGY_WRITE_OTHER, ("scenario",)),
     # The solve's state is an htmx fragment; a plain GET goes to the scenario's page.
     Row("portfolio:scenario-solve", "302 404 404 403 302 login", READERS_OTHER, ("scenario",)),
     *(

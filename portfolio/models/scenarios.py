@@ -34,6 +34,7 @@ class BudgetMode(models.TextChoices):
 
 class CapacitySource(models.TextChoices):
     STAFFING = "staffing", _("The staff's skills (minus the share for daily business)")
+    ENTERED = "entered", _("Entered per skill and year")
     NONE = "none", _("Not limited")
 
 

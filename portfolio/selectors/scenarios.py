@@ -25,6 +25,7 @@ from municipalities.models import Municipality
 from ..models import (
     OPEN,
     BudgetMode,
+    CapacitySource,
     Dependency,
     Layer,
     Project,
@@ -329,7 +330,7 @@ def _resources(user, municipality, scenario, projects, start_year, index, years)
     """Demand (n, rows, D) and capacity (rows, Y) from the registered source, or none."""
     n = len(projects)
     nothing = (np.zeros((n, 0, 1)), np.zeros((0, len(years))), [], {})
-    if scenario.capacity_source != "staffing" or not _SOURCES or not n:
+    if scenario.capacity_source == CapacitySource.NONE or not _SOURCES or not n:
         return nothing
     starts = pd.Series(start_year.to_numpy(), index=projects["id"])
     found = [s(user=user, municipality=municipality, scenario=scenario, starts=starts) for s in _SOURCES]

@@ -18,6 +18,7 @@ from municipalities.access import PORTFOLIO, Action
 from municipalities.views import area_required
 from portfolio import selectors as portfolio_selectors
 
+from .. import selectors
 from ..forms import SkillDemandForm
 from ..models import SkillDemand
 
@@ -81,3 +82,34 @@ def demand_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Deleted."))
         return redirect(back)
     return render(request, "staffing/confirm_delete.html", {"object": instance, "cancel": back})
+
+
+@area_required(PORTFOLIO, Action.CHANGE)
+def scenario_capacity(request: HttpRequest, pk: int) -> HttpResponse:
+    """The staff capacity a scenario's projects may use, entered per skill and year (``capacity_source``
+    "entered"); the skills the open projects demand are offered. Saved through
+    ``actions.scenario_capacity_save``."""
+    from .. import actions
+    from ..forms import ScenarioCapacityForm
+
+    scenario = get_object_or_404(
+        portfolio_selectors.scenario_get(
+            user=request.user, municipality=request.tenancy.municipality, pk=pk, action=Action.CHANGE
+        )
+    )
+    years, rows = selectors.scenario_capacity_table(
+        user=request.user, municipality=request.tenancy.municipality, scenario=scenario
+    )
+    form = ScenarioCapacityForm(request.POST or None, years=years, rows=rows)
+    back = reverse("portfolio:scenario", args=[scenario.pk])
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.scenario_capacity_save(scenario=scenario, values=form.values())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved. Solve the scenario again to use the capacity."))
+            return redirect(back)
+    return render(
+        request, "staffing/scenario_capacity.html", {"form": form, "scenario": scenario, "back": back}
+    )

@@ -42,6 +42,7 @@ from staffing.models import (
     ProficiencyLevel,
     RoleProfile,
     RoleProfileSkill,
+    ScenarioCapacity,
     Skill,
     SkillCategory,
     SkillDemand,
@@ -204,6 +205,9 @@ def build_town(municipality: Municipality, *, member, lead=None) -> Town:
         "scenarios": scenario,
         "scenario-budgets": ScenarioBudget.objects.create(
             scenario=scenario, year=2027, total=Decimal("900000")
+        ),
+        "scenario-capacities": ScenarioCapacity.objects.create(
+            scenario=scenario, skill=modelling, year=2027, fte="1.5"
         ),
     }
     extra = {

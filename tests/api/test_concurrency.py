@@ -97,6 +97,7 @@ KINDS: dict[str, tuple[Role, str, Maker]] = {
     "council-reports": (Role.STRATEGIST, "title", text("Bericht")),
     "scenarios": (Role.STRATEGIST, "description", text("Frage")),
     "scenario-budgets": (Role.STRATEGIST, "total", decimal("910000", "1")),
+    "scenario-capacities": (Role.STRATEGIST, "fte", decimal("2.5", "0.01")),
 }
 
 SERIALIZERS = {route: serializer for route, (serializer, _viewset) in ROUTES.items()}

@@ -101,6 +101,9 @@ RULES: dict[str, Rule] = {
     "scenario-budgets": Rule(
         "portfolio", rows={role: lambda b: b.scenario.status == "adopted" for role in (C, L)}
     ),
+    "scenario-capacities": Rule(
+        "portfolio", rows={role: lambda c: c.scenario.status == "adopted" for role in (C, L)}
+    ),
 }
 # The same for every municipality: every signed-in user reads them, nobody writes them through the API.
 REFERENCE = ("subject-areas", "skill-categories", "skills", "proficiency-levels")
@@ -182,6 +185,7 @@ UNIQUE: dict[str, Callable] = {
     "skill-demands": lambda t: {"level": 4},
     "scenarios": lambda t: {"name": "Zweites Szenario"},
     "scenario-budgets": lambda t: {"year": 2028},
+    "scenario-capacities": lambda t: {"year": 2028},
 }
 # A harmless change for PATCH.
 CHANGE: dict[str, dict] = {
@@ -214,6 +218,7 @@ CHANGE: dict[str, dict] = {
     "skill-demands": {"fte": "1.50"},
     "scenarios": {"description": "Geprüft."},
     "scenario-budgets": {"total": "500000.00"},
+    "scenario-capacities": {"fte": "2.00"},
 }
 
 

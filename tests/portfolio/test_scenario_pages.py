@@ -373,3 +373,44 @@ def test_own_weights_change_the_scores(town, town_a, strategist, client_for):  #
     refused = client.post(reverse("portfolio:scenario-create"), half)
     assert "Geben Sie jedem Kriterium ein eigenes Gewicht" in refused.content.decode()
     assert not Scenario.objects.filter(name="Halb").exists()
+
+
+def test_entered_capacity_binds_the_choice(town, town_a, strategist, client_for):  # noqa: F811
+    """The strategist enters 0,5 FTE of process modelling for 2027 on the capacity page; the Portal and
+    the E-Akte need 0.5 each then: only one of them fits."""
+    import datetime
+
+    from staffing.models import ScenarioCapacity, SkillDemand
+    from tests.staffing.conftest import catalogue, skill  # noqa: F401
+
+    for name in ("portal", "akte"):
+        SkillDemand.objects.create(
+            project=town[name],
+            skill=skill(),
+            level=3,
+            fte="0.5",
+            start=datetime.date(2027, 1, 1),
+            end=datetime.date(2027, 12, 31),
+        )
+    scenario = scenario_for(town_a, {2027: 10_000_000}, capacity_source="entered")
+    client = client_for(strategist)
+    url = reverse("staffing:scenario-capacity", args=[scenario.pk])
+    page = client.get(url).content.decode()
+    field = f"c-{skill().pk}-2027"
+    assert f'name="{field}"' in page and "Prozessmodellierung" in page
+    refused = client.post(url, {field: "-1"})
+    assert refused.status_code == 200 and not ScenarioCapacity.objects.exists()
+    assert client.post(url, {field: "0,5"}).status_code == 302
+    assert ScenarioCapacity.objects.get().fte == 0.5
+    result = solved_scenario_existing(scenario, strategist)
+    titles = {row["title"] for row in result["chosen"]}
+    assert len(titles & {"Portal", "E-Akte"}) == 1
+    (load,) = result["load"]
+    assert load["capacity"][0] == pytest.approx(0.5) and load["capacity"][1] is None  # 2028: no limit
+
+
+def solved_scenario_existing(scenario, strategist) -> dict:
+    from portfolio.actions import scenario_solve_request
+
+    scenario_solve_request(scenario=scenario, user=strategist)
+    return run_queued(scenario, strategist).result
