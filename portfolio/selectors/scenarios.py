@@ -237,6 +237,8 @@ def scenario_problem(*, user, scenario: Scenario) -> ScenarioProblem:
     chosen_in = set(scenario.mandatory.values_list("pk", flat=True))
     left_out = set(scenario.excluded.values_list("pk", flat=True))
     ids = projects["id"]
+    # A decided project the scenario leaves out is the question "what if we stopped it?": out, its money free.
+    committed = committed & ~ids.isin(left_out).to_numpy()
     legal = projects["mandatory"].astype(bool).to_numpy() & scenario.legal_duties_in
     excluded = ids.isin(left_out).to_numpy() | beyond
     mandatory = committed | ids.isin(chosen_in).to_numpy() | (legal & ~ids.isin(left_out).to_numpy())

@@ -193,3 +193,12 @@ def test_committed_projects_over_the_budget_are_reported_not_infeasible(town, to
     assert page.overruns == [
         "Die bereits beschlossenen Projekte brauchen 2027 300.000 €; das Budget beträgt 250.000 €."
     ]
+
+
+def test_leaving_out_a_decided_project_frees_its_money(town, town_a, strategist):
+    """ "What if we stopped the Rechenzentrum?": left out, its 300 k€ of 2027 go to the E-Akte."""
+    scenario = scenario_for(town_a, {2027: 800_000, 2028: 600_000, 2029: 600_000})
+    scenario.excluded.set([town["rz"]])
+    result = solved(scenario, strategist)
+    chosen = {row["title"] for row in result["chosen"]}
+    assert "Rechenzentrum" not in chosen and "E-Akte" in chosen and result["committed_over"]["budget"] == []
