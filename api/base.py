@@ -214,6 +214,7 @@ _AS_STORED = (
     serializers.BooleanField,
     serializers.ChoiceField,
     serializers.PrimaryKeyRelatedField,
+    serializers.JSONField,  # ``values()`` decodes the stored JSON, as the field's representation does
 )
 _CONVERTED = (
     serializers.DateField,
@@ -272,9 +273,13 @@ def row_plan(serializer_class) -> tuple[list[str], list[tuple[str, serializers.F
     stored value needs converting; None when a field is neither a stored value nor a plain conversion of
     one. Once per serializer class: the fields' configuration does not change between requests."""
     concrete = {f.name for f in serializer_class.Meta.model._meta.concrete_fields}
+    many = {f.name for f in serializer_class.Meta.model._meta.many_to_many}
     names, converted = [], []
     for name, field in serializer_class().fields.items():
         if field.write_only:
+            continue
+        if name in many and isinstance(field, serializers.ManyRelatedField) and field.source == name:
+            converted.append((name, field))  # ids of the related rows, one query per field (``_many``)
             continue
         if field.source != name or name not in concrete:
             return None
@@ -324,7 +329,8 @@ class ScopedViewSet(viewsets.ModelViewSet):
         if plan is None:
             return super().list(request, *args, **kwargs)
         names, fields = plan
-        converted = [(name, _converter(field)) for name, field in fields]
+        many = [name for name, field in fields if isinstance(field, serializers.ManyRelatedField)]
+        converted = [(name, _converter(field)) for name, field in fields if name not in many]
         queryset = self.filter_queryset(self.get_queryset()).values(*names)
         page = self.paginate_queryset(queryset)
         rows = list(page if page is not None else queryset)
@@ -332,7 +338,25 @@ class ScopedViewSet(viewsets.ModelViewSet):
             for name, convert in converted:
                 if row[name] is not None:
                     row[name] = convert(row[name])
+        for name in many:
+            self._many(rows, name)
         return self.get_paginated_response(rows) if page is not None else Response(rows)
+
+    def _many(self, rows: list[dict], name: str) -> None:
+        """The ids of each row's related objects of the many-to-many field ``name``, in one query, in the
+        order the serializer gives them (the through table's)."""
+        through = self.model._meta.get_field(name).remote_field.through
+        own, other = (
+            f.attname for f in through._meta.concrete_fields if f.is_relation and f.related_model is not None
+        )
+        if through._meta.get_field(own.removesuffix("_id")).related_model is not self.model:
+            own, other = other, own
+        by_row: dict = {row["id"]: [] for row in rows}
+        pairs = through.objects.filter(**{f"{own}__in": list(by_row)}).order_by("pk").values_list(own, other)
+        for row_id, related_id in pairs:
+            by_row[row_id].append(related_id)
+        for row in rows:
+            row[name] = by_row[row["id"]]
 
     # --- permissions of writes -------------------------------------------------------------------------
 

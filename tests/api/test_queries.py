@@ -100,6 +100,9 @@ FURTHER: dict[str, Callable] = {
     "staff-skills": lambda t, i: clone(t.objects["staff-skills"], skill_id=_skill(i).pk),
     "vacancies": lambda t, i: clone(t.objects["vacancies"], title=f"Stelle {i}"),
     "skill-demands": lambda t, i: clone(t.objects["skill-demands"], skill_id=_skill(i).pk),
+    "scenarios": lambda t, i: clone(t.objects["scenarios"], name=f"Szenario {i}"),
+    "scenario-budgets": lambda t, i: clone(t.objects["scenario-budgets"], year=2030 + i),
+    "scenario-capacities": lambda t, i: clone(t.objects["scenario-capacities"], skill_id=_skill(i).pk),
 }
 REFERENCE = ("subject-areas", "skill-categories", "skills", "proficiency-levels")
 
