@@ -87,6 +87,7 @@ bench: setup
 	$(PY) -m tests.bench.bench_report
 	$(PY) -m tests.bench.bench_api
 	$(PY) -m tests.bench.bench_queue
+	$(PY) -m tests.bench.bench_optimizer
 
 # For developers: re-lock the Python dependencies after editing pyproject.toml.
 lock: $(VENV)/.installed

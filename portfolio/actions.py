@@ -419,7 +419,7 @@ def scenario_adopt(*, scenario: Scenario, resolution, user) -> Scenario:
     if resolution.municipality_id != scenario.municipality_id:
         raise ValidationError({"resolution": _("The resolution must be one of this municipality's council.")})
     result = scenario.result or {}
-    if result.get("status") not in {"optimal", "time_limit"}:
+    if result.get("status") not in {"optimal", "within_gap", "time_limit"}:
         raise _refuse(_("Only a solved scenario with a portfolio can be adopted; solve it first."))
     if scenario_problem(user=user, scenario=scenario).fingerprint != result.get("fingerprint"):
         raise _refuse(

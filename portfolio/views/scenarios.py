@@ -112,7 +112,7 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "can_edit": request.tenancy.can(PORTFOLIO, Action.CHANGE),
     }
-    if page.result and page.result["status"] in {"optimal", "time_limit"}:
+    if page.result and page.result["status"] in {"optimal", "within_gap", "time_limit"}:
         labels = _labels()
         context["frontier_figure"] = figure_json(
             charts.frontier_figure(points=page.result["frontier"], labels=labels["frontier"])
