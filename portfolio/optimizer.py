@@ -305,7 +305,9 @@ def solve(problem: Problem, *, time_limit: float = 60.0, gap: float = OPTIMAL_GA
         return Solution("infeasible", empty, problem.earliest.copy(), 0.0, reasons=tuple(structural))
     variables = _variables(problem)
     project, start = variables["project"].to_numpy(), variables["start"].to_numpy()
-    result = _run(problem, variables, problem.score[project], families=FAMILIES, time_limit=time_limit)
+    result = _run(
+        problem, variables, problem.score[project], families=FAMILIES, time_limit=time_limit, gap=gap
+    )
     seconds = time.perf_counter() - began
     if result is None:  # nothing to choose: every project excluded
         return Solution("optimal", empty, problem.earliest.copy(), 0.0, bound=0.0, gap=0.0, seconds=seconds)
