@@ -313,7 +313,7 @@ def scenario_solve_request(*, scenario: Scenario, user) -> Scenario:
 
     scenario = Scenario.objects.select_for_update().get(pk=scenario.pk)
     now = timezone.now()
-    if scenario.solving and not _stalled(scenario, now):
+    if scenario.solving:  # a stalled one is asked for again
         return scenario
     scenario.solve_status, scenario.solve_progress, scenario.solve_error = SolveStatus.QUEUED, 0, ""
     scenario.solve_requested_at, scenario.heartbeat = now, now
@@ -328,15 +328,6 @@ def scenario_solve_request(*, scenario: Scenario, user) -> Scenario:
 
     transaction.on_commit(enqueue)
     return scenario
-
-
-def _stalled(scenario: Scenario, now) -> bool:
-    from django.conf import settings
-
-    last = scenario.heartbeat or scenario.solve_requested_at or now
-    return scenario.solve_status == SolveStatus.RUNNING and (
-        (now - last).total_seconds() > settings.DIGIPLAN_TASK_STALLED_AFTER
-    )
 
 
 def _progress(scenario_id: int, percent: int) -> None:

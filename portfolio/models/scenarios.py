@@ -202,8 +202,23 @@ class Scenario(models.Model):
         return self.first_year + self.years - 1
 
     @property
+    def stalled(self) -> bool:
+        """Waiting or being solved, but without a sign of life for longer than
+        ``DIGIPLAN_TASK_STALLED_AFTER`` seconds: no worker runs, or the one solving it stopped."""
+        from django.utils import timezone
+
+        if self.solve_status not in ACTIVE_SOLVES:
+            return False
+        last = self.heartbeat or self.solve_requested_at
+        return (
+            last is not None
+            and (timezone.now() - last).total_seconds() > settings.DIGIPLAN_TASK_STALLED_AFTER
+        )
+
+    @property
     def solving(self) -> bool:
-        return self.solve_status in ACTIVE_SOLVES
+        """Being solved (or waiting for a worker), and not stalled: asking again queues nothing new."""
+        return self.solve_status in ACTIVE_SOLVES and not self.stalled
 
 
 class ScenarioBudget(models.Model):

@@ -202,3 +202,24 @@ def test_leaving_out_a_decided_project_frees_its_money(town, town_a, strategist)
     result = solved(scenario, strategist)
     chosen = {row["title"] for row in result["chosen"]}
     assert "Rechenzentrum" not in chosen and "E-Akte" in chosen and result["committed_over"]["budget"] == []
+
+
+def test_a_stalled_solve_is_said_and_asked_for_again(town, town_a, strategist, client_for):
+    """A worker killed in the middle of a solve leaves it "being solved" without a sign of life: after
+    ``DIGIPLAN_TASK_STALLED_AFTER`` the page says so and offers to solve again, which queues it anew."""
+    import datetime
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    scenario = scenario_for(town_a, {2027: 1_000_000})
+    long_ago = timezone.now() - datetime.timedelta(seconds=700)
+    Scenario.objects.filter(pk=scenario.pk).update(
+        solve_status=SolveStatus.RUNNING, heartbeat=long_ago, solve_requested_at=long_ago
+    )
+    page = client_for(strategist).get(reverse("portfolio:scenario", args=[scenario.pk])).content.decode()
+    assert 'data-testid="solve-stalled"' in page and 'data-testid="solve"' in page
+    scenario.refresh_from_db()
+    scenario_solve_request(scenario=scenario, user=strategist)
+    scenario.refresh_from_db()
+    assert scenario.solve_status == SolveStatus.QUEUED and not scenario.stalled
