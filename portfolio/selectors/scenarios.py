@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -120,6 +120,7 @@ class ScenarioProblem:
     committed_load: np.ndarray | None = None
     budget: np.ndarray | None = None
     capacity: np.ndarray | None = None
+    full_cost: np.ndarray | None = None  # the cost profiles with the committed projects' own
 
     @property
     def fingerprint(self) -> str:
@@ -325,6 +326,7 @@ def scenario_problem(*, user, scenario: Scenario) -> ScenarioProblem:
         committed_load=committed_load,
         budget=budget,
         capacity=capacity,
+        full_cost=full_cost,
     )
 
 
@@ -412,7 +414,9 @@ def scenario_answer(*, built: ScenarioProblem, best, naive, frontier) -> dict:
 
     chosen = best.chosen
     start = best.start + built.years[0]
-    horizon_cost = p.horizon_cost(best.start)
+    # What each project costs in the planning years, the committed ones too (the problem's profiles of
+    # theirs are zero: their money was taken off the budget first).
+    horizon_cost = replace(p, cost=built.full_cost).horizon_cost(best.start)
     rows = []
     for i in np.nonzero(chosen)[0]:
         rows.append(
@@ -429,12 +433,13 @@ def scenario_answer(*, built: ScenarioProblem, best, naive, frontier) -> dict:
             }
         )
     rows.sort(key=lambda r: (r["start"], -r["score"], r["title"]))
+    at_earliest = replace(p, cost=built.full_cost).horizon_cost(p.earliest)
     left = [
         {
             "id": int(projects["id"].iloc[i]),
             "title": str(projects["title"].iloc[i]),
             "score": float(projects["score"].iloc[i]),
-            "cost": float(p.horizon_cost(p.earliest)[i]),
+            "cost": float(at_earliest[i]),
             "excluded": bool(p.excluded[i]),
         }
         for i in np.nonzero(~chosen)[0]
@@ -514,7 +519,7 @@ def scenario_answer(*, built: ScenarioProblem, best, naive, frontier) -> dict:
         "outside": built.outside,
         "mean_cost": {
             "chosen": float(horizon_cost[chosen].mean()) if chosen.any() else None,
-            "all": float(p.horizon_cost(p.earliest)[~p.excluded].mean()) if (~p.excluded).any() else None,
+            "all": float(at_earliest[~p.excluded].mean()) if (~p.excluded).any() else None,
         },
     }
 

@@ -223,3 +223,9 @@ def test_a_stalled_solve_is_said_and_asked_for_again(town, town_a, strategist, c
     scenario_solve_request(scenario=scenario, user=strategist)
     scenario.refresh_from_db()
     assert scenario.solve_status == SolveStatus.QUEUED and not scenario.stalled
+
+
+def test_the_answer_shows_what_decided_projects_cost(town, town_a, strategist):
+    scenario = scenario_for(town_a, {2027: 1_000_000})
+    rows = {row["title"]: row for row in solved(scenario, strategist)["chosen"]}
+    assert rows["Rechenzentrum"]["cost"] == 300_000 and rows["Rechenzentrum"]["committed"]
