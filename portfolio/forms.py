@@ -12,6 +12,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.display import number
 from municipalities.forms import StyledForm, TenantForm, choose_members
 from strategy.models import Goal, StrategyStatus
 
@@ -474,7 +475,8 @@ class ScenarioForm(TenantForm):
                 max_value=100,
                 decimal_places=1,
                 initial=round(100 * own[criterion.key] / total, 1) if criterion.key in own else None,
-                help_text=_("Model: %(weight)s %%") % {"weight": round(100 * float(criterion.weight), 1)},
+                help_text=_("Model: %(weight)s %%")
+                % {"weight": number(round(100 * float(criterion.weight), 1))},
             )
             self.fields[f"weight_{criterion.key}"].widget.attrs.update(
                 {"class": "form-control", "inputmode": "decimal"}

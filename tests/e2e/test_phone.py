@@ -19,6 +19,7 @@ from portfolio.models import (
     Milestone,
     Project,
     ProjectCost,
+    Scenario,
     Service,
     ServiceChange,
     StatusReport,
@@ -77,6 +78,7 @@ def _demo_objects() -> dict:
         "report": CouncilReport.objects.filter(municipality=town, status=ReportStatus.DRAFT).first(),
         "published": CouncilReport.objects.filter(municipality=town, status=ReportStatus.PUBLISHED).first(),
         "round": ReportingRound.objects.filter(municipality=town).first(),
+        "scenario": Scenario.objects.filter(municipality=town).order_by("pk").first(),
         "ags": town.ags,
         "token": AuthToken.objects.create(user=admin)[0].token_key,
     }
